@@ -1,0 +1,38 @@
+# One command to preview, one to test. Both install what they need first.
+# `make help` lists the targets.
+
+VENV   ?= .venv
+PYTHON ?= python3
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
+
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: help install system-packages serve build test clean
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP) ## Install the pinned Python packages into .venv
+
+system-packages: ## Install Chromium and CJK fonts with apt, where missing (for the browser tests)
+	bash scripts/install-system-packages.sh
+
+serve: install ## Preview the site at http://127.0.0.1:8000/ (English at /en/)
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: install ## Build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+test: install system-packages ## Run every test: strict build, HTML checks, browser tests
+	$(BIN)/python -m pytest
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache

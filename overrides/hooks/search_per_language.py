@@ -1,0 +1,62 @@
+"""One search index per language.
+
+mkdocs-static-i18n writes a single search/search_index.json holding the pages
+of both languages, so a Chinese reader gets English results and the other way
+round. After all languages are built, this hook splits that index:
+
+- search/search_index.json     the Chinese pages (default language, site root)
+- en/search/search_index.json  the English pages, locations relative to /en/
+
+and points the English pages' search at /en/ by setting `base` in Material's
+`__config` (base is only used to find the index and resolve result links).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+DEFAULT = "zh"
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def _other_locales(config) -> list[str]:
+    plugin = config.plugins.get("i18n")
+    return [lang.locale for lang in plugin.config.languages if lang.locale != DEFAULT and lang.build]
+
+
+def on_post_page(output, page, config, **kwargs):
+    locale = getattr(page.file, "locale", DEFAULT)
+    if locale == DEFAULT:
+        return output
+
+    def rebase(match):
+        data = json.loads(match.group(2))
+        data["base"] = f"{data['base'].rstrip('/')}/{locale}/"
+        return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
+
+    return _CONFIG.sub(rebase, output, count=1)
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has written the combined index
+def on_post_build(config, **kwargs):
+    plugin = config.plugins.get("i18n")
+    if getattr(plugin, "building", False):
+        return  # a nested build of another language: the index is not final yet
+    site = Path(config.site_dir)
+    path = site / "search" / "search_index.json"
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index["docs"]
+    for locale in _other_locales(config):
+        prefix = f"{locale}/"
+        own = [dict(d, location=d["location"][len(prefix):]) for d in docs if d["location"].startswith(prefix)]
+        docs = [d for d in docs if not d["location"].startswith(prefix)]
+        conf = dict(index["config"], lang=[locale])
+        out = site / locale / "search" / "search_index.json"
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps({"config": conf, "docs": own}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    index["docs"] = docs
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

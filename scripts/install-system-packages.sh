@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what the browser tests need from Debian, where missing:
+# chromium (driven by Playwright; test tools cannot download their own
+# browser here) and fonts-noto-cjk (Chinese glyphs in screenshots and PDFs).
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing with apt: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" fontconfig >/dev/null
