@@ -9,10 +9,10 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help install system-packages serve build test clean
+.PHONY: help install system-packages serve build pdf test lint l10n-status l10n-stamp clean
 
 help: ## List the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -31,8 +31,23 @@ serve: install ## Preview the site at http://127.0.0.1:8000/ (English at /en/)
 build: install ## Build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
+pdf: install system-packages ## Build the site with one PDF of the whole guide per language (site/print/, site/en/print/)
+	GUIDE_PDF=true $(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/make_pdf.py site
+
 test: install system-packages ## Run every test: strict build, HTML checks, browser tests
 	$(BIN)/python -m pytest
+
+lint: install ## Check copy only (Chinese spacing and 你, English spelling, Markdown), without building
+	$(BIN)/python scripts/lint_copy.py
+	$(BIN)/python scripts/l10n.py check
+
+l10n-status: install ## List every English page: up to date, stale or missing
+	$(BIN)/python scripts/l10n.py status
+
+l10n-stamp: install ## After updating a translation: make l10n-stamp PAGE=docs/NAME.en.md
+	@test -n "$(PAGE)" || { echo "usage: make l10n-stamp PAGE=docs/NAME.en.md"; exit 2; }
+	$(BIN)/python scripts/l10n.py stamp $(PAGE)
 
 clean: ## Remove the built site and caches (keeps .venv)
 	rm -rf site .pytest_cache

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need from Debian, where missing:
+# Installs what the browser and PDF tests need from Debian, where missing:
 # chromium (driven by Playwright; test tools cannot download their own
-# browser here) and fonts-noto-cjk (Chinese glyphs in screenshots and PDFs).
+# browser here), fonts-noto-cjk (Chinese glyphs in screenshots and PDFs) and
+# poppler-utils (pdftotext, pdffonts, pdfinfo: the PDF tests read the PDFs).
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 sudo=""

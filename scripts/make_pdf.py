@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""One PDF of the whole guide per language, from the built site.
+
+    python scripts/make_pdf.py [SITE_DIR]      default: site/
+
+Opens each language's print page (print/, en/print/) in headless Chromium
+(Debian's chromium, driven by Playwright) and prints it beside that page, as
+print/esim-guide-norway-zh.pdf and en/print/esim-guide-norway-en.pdf: A4, tagged, with an outline
+(bookmarks) by heading and page numbers. Fonts are embedded by Chromium.
+`make pdf` builds the site with GUIDE_PDF=true first, so the print pages
+link to these files.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGS = {"zh": "print/index.html", "en": "en/print/index.html"}
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run",
+]
+FOOTER = (
+    '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
+    '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
+)
+
+
+def pdf_name(lang: str) -> str:
+    return f"esim-guide-norway-{lang}.pdf"
+
+
+def make_pdfs(site: Path, out: Path | None = None, browser=None) -> dict[str, Path]:
+    """Write one PDF per language (into `out`, or beside each print page); return {lang: path}."""
+    if browser is None:
+        from playwright.sync_api import sync_playwright
+
+        chromium = shutil.which("chromium")
+        if not chromium:
+            sys.exit("chromium is not installed: run `make system-packages`")
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+            try:
+                return make_pdfs(site, out, b)
+            finally:
+                b.close()
+    written = {}
+    for lang, page in LANGS.items():
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.goto((site / page).resolve().as_uri(), wait_until="load")
+        tab.emulate_media(media="print")
+        path = (out or (site / page).parent) / pdf_name(lang)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tab.pdf(
+            path=str(path), format="A4", print_background=True, tagged=True, outline=True,
+            display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
+            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+        )
+        context.close()
+        written[lang] = path
+    return written
+
+
+if __name__ == "__main__":
+    site_dir = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "site"
+    for lang, path in make_pdfs(site_dir).items():
+        print(f"{lang}: {path}")

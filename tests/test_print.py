@@ -1,0 +1,163 @@
+"""Printing: every page prints only its content, with every tab and
+admonition, and each language has the whole guide as one PDF."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import LANGS, ROOT, article, page_file, page_stems, page_url
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_pdf  # noqa: E402
+
+STEMS = page_stems()
+GUIDE = [s for s in STEMS if s != "print"]
+CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-top"]
+
+
+def squash(text: str) -> str:
+    """Text without any white space: PDF extraction breaks lines anywhere."""
+    return re.sub(r"\s+", "", text)
+
+
+def sample(block) -> str:
+    """The start of a block's first paragraph or list item (CSS list numbers are not in the HTML)."""
+    first = block.find(["p", "li"]) or block
+    return squash(first.get_text())[:20]
+
+
+def heading_text(h) -> str:
+    return "".join(t for t in h.find_all(string=True) if not t.find_parent("a", class_="headerlink")).strip()
+
+
+def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> str:
+    args = ["pdftotext", "-raw"]  # content order: -layout moves CJK quotes around
+    if first:
+        args += ["-f", str(first), "-l", str(last or first)]
+    return subprocess.run([*args, str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("stem", STEMS)
+def test_print_shows_the_content_and_hides_the_site_chrome(page, server, stem, lang):
+    page.goto(server + page_url(stem, lang))
+    page.emulate_media(media="print")
+    for selector in CHROME:
+        for element in page.locator(selector).all():
+            assert not element.is_visible(), f"{stem} ({lang}): {selector} is printed"
+    assert page.locator("article.md-content__inner").is_visible()
+    # Every tab prints, not only the selected one.
+    for block in page.locator(".tabbed-block").all():
+        assert block.is_visible(), f"{stem} ({lang}): a tab's content does not print"
+    # Admonitions keep a border on paper (backgrounds may be dropped).
+    for box in page.locator(".admonition").all():
+        width = box.evaluate("e => parseFloat(getComputedStyle(e).borderLeftWidth)")
+        assert width >= 1, f"{stem} ({lang}): admonition without border in print"
+    # External links print where they go.
+    for link in page.locator("article a[href^='https://']").all()[:5]:
+        after = link.evaluate("e => getComputedStyle(e, '::after').content")
+        assert link.get_attribute("href") in after, f"{stem} ({lang}): URL not printed after link"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("stem", ["steps/find-the-cause", "steps/install-esim"])
+def test_printed_page_has_every_tab_and_no_blank_last_page(page, server, tmp_path, soup, stem, lang):
+    page.goto(server + page_url(stem, lang))
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = squash(pdf_text(pdf))
+    blocks = article(soup(stem, lang)).select(".tabbed-block")
+    assert blocks, f"{stem} has no tabs to check"
+    for block in blocks:
+        assert sample(block) in text, f"{stem} ({lang}): a tab is missing from the printout"
+    pages = len(PdfReader(pdf).pages)
+    assert squash(pdf_text(pdf, pages)), f"{stem} ({lang}): the last printed page is blank"
+
+
+def test_pages_print_on_us_letter_too(page, server, tmp_path):
+    page.goto(server + page_url("steps/install-esim", "en"))
+    pdf = tmp_path / "letter.pdf"
+    page.pdf(path=str(pdf), format="Letter")
+    width = max(len(line) for line in pdf_text(pdf).splitlines())
+    assert width < 120, "text runs off a US Letter page"
+    assert squash(pdf_text(pdf, len(PdfReader(pdf).pages)))
+
+
+# --- the whole guide --------------------------------------------------------
+
+def guide_titles(soup, lang) -> list[str]:
+    return [heading_text(article(soup(stem, lang)).find("h1")) for stem in nav_order(soup, lang)]
+
+
+def nav_order(soup, lang) -> list[str]:
+    """Guide pages in the order of the print page's sections."""
+    ids = [s["id"] for s in article(soup("print", lang)).select("section.mdx-guide__page")]
+    by_id = {("home" if s == "index" else s.replace("/", "-")): s for s in GUIDE}
+    return [by_id[i] for i in ids]
+
+
+def test_the_print_page_holds_every_page_in_reading_order(soup):
+    for lang in LANGS:
+        order = nav_order(soup, lang)
+        assert sorted(order) == sorted(GUIDE)
+        assert order[0] == "index" and order.index("steps/find-the-cause") < order.index("steps/check-it-works")
+        toc = [a.get_text(strip=True) for a in article(soup("print", lang)).select(".mdx-guide__toc > ol > li > a")]
+        assert toc == guide_titles(soup, lang)
+
+
+def test_links_inside_the_whole_guide_stay_inside_it(soup):
+    for lang in LANGS:
+        content = article(soup("print", lang))
+        for a in content.select("section.mdx-guide__page a[href]"):
+            href = a["href"]
+            assert href.startswith(("#", "https://", "mailto:")), f"print ({lang}): link leaves the document: {href}"
+            if href.startswith("#"):
+                assert content.find(id=href[1:]) is not None, f"print ({lang}): {href} has no target"
+
+
+@pytest.fixture(scope="session")
+def pdfs(site, browser, tmp_path_factory):
+    return make_pdf.make_pdfs(site, tmp_path_factory.mktemp("pdf"), browser)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guide_pdf_has_every_page_tab_and_admonition_in_order(pdfs, soup, lang):
+    text = squash(pdf_text(pdfs[lang]))
+    position = 0
+    for title in guide_titles(soup, lang):
+        found = text.find(squash(title), position)
+        assert found >= 0, f"{lang} PDF: '{title}' missing or out of order"
+        position = found
+    for stem in GUIDE:
+        content = article(soup(stem, lang))
+        for title in content.select(".admonition-title"):
+            assert squash(title.get_text()) in text, f"{lang} PDF: admonition '{title.get_text()}' missing"
+        for block in content.select(".tabbed-block"):
+            assert sample(block) in text, f"{lang} PDF: tab content of {stem} missing"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_guide_pdf_is_tagged_has_an_outline_and_embeds_its_fonts(pdfs, soup, lang):
+    path = pdfs[lang]
+    assert path.name == f"esim-guide-norway-{lang}.pdf"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^Tagged:\s+yes", info, re.M), f"{lang} PDF is not tagged"
+    outline = [item.title for item in PdfReader(path).outline if not isinstance(item, list)]
+    for title in guide_titles(soup, lang):
+        assert any(squash(title) == squash(o) for o in outline), f"{lang} PDF outline lacks '{title}': {outline}"
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert fonts, f"{lang} PDF has no fonts"
+    not_embedded = [f for f in fonts if f.split()[-5] != "yes"]
+    assert not not_embedded, f"{lang} PDF: fonts not embedded: {not_embedded}"
+
+
+def test_print_page_links_the_pdf_only_when_it_is_made(soup):
+    # The test build runs without GUIDE_PDF, so no link to a PDF that does not exist.
+    for lang in LANGS:
+        assert article(soup("print", lang)).select(".mdx-guide__download") == []
