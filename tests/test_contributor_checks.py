@@ -52,3 +52,14 @@ def test_messaging_app_contacts_are_found():
 def test_warnings_that_only_name_the_apps_are_allowed():
     text = "不要相信在微信、WhatsApp 或 Telegram 上自称能帮你补卡的人。Never trust helpers on WeChat, WhatsApp or Telegram."
     assert guide_checks.private_contacts(text) == []
+
+
+class _Item:
+    def __init__(self, title, children=()):
+        self.title, self.children = title, list(children)
+
+
+def test_an_untranslated_section_name_is_found_on_the_english_site_only():
+    nav = [_Item("Home"), _Item("四个步骤", [_Item("Step 1"), _Item("第二步")])]
+    assert guide_checks.untranslated_nav_titles(nav, "en") == ["四个步骤", "第二步"]
+    assert guide_checks.untranslated_nav_titles(nav, "zh") == []

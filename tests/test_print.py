@@ -52,9 +52,11 @@ def test_print_shows_the_content_and_hides_the_site_chrome(page, server, stem, l
         for element in page.locator(selector).all():
             assert not element.is_visible(), f"{stem} ({lang}): {selector} is printed"
     assert page.locator("article.md-content__inner").is_visible()
-    # Every tab prints, not only the selected one.
+    # Every tab prints, not only the selected one, under its label.
     for block in page.locator(".tabbed-block").all():
         assert block.is_visible(), f"{stem} ({lang}): a tab's content does not print"
+    for label in page.locator(".tabbed-labels > label").all():
+        assert label.is_visible(), f"{stem} ({lang}): tab label '{label.inner_text()}' does not print"
     # Admonitions keep a border on paper (backgrounds may be dropped).
     for box in page.locator(".admonition").all():
         width = box.evaluate("e => parseFloat(getComputedStyle(e).borderLeftWidth)")

@@ -6,7 +6,9 @@ anchors (`validation:` in mkdocs.yml); this hook adds what it cannot know:
 
 - every page exists in both languages (NAME.zh.md and NAME.en.md);
 - every heading has an explicit ASCII id: `## 标题 { #ascii-id }`;
-- no private contact: no messaging-app links or handles, anywhere.
+- no private contact: no messaging-app links or handles, anywhere;
+- no Chinese navigation label on the English site (a section name missing
+  from nav_translations).
 
 The check functions are plain functions of text, so tests call them directly.
 """
@@ -16,6 +18,8 @@ from __future__ import annotations
 import logging
 import re
 from pathlib import Path
+
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.guide_checks")
 
@@ -86,6 +90,32 @@ def missing_twins(docs_dir: Path, exclude: tuple[str, ...] = ("_templates/",)) -
                     f"(every page exists in both languages, with the same heading ids)"
                 )
     return problems
+
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def untranslated_nav_titles(items, locale: str) -> list[str]:
+    """Titles of nav sections or pages that are still in Chinese on a non-Chinese build."""
+    if locale == "zh":
+        return []
+    found = []
+    for item in items:
+        if item.title and _CJK.search(item.title):
+            found.append(item.title)
+        found += untranslated_nav_titles(getattr(item, "children", None) or [], locale)
+    return found
+
+
+@event_priority(-110)  # after mkdocs-static-i18n (-100) has applied nav_translations
+def on_nav(nav, config, files, **kwargs):
+    locale = config.theme["language"]
+    for title in untranslated_nav_titles(nav.items, locale):
+        log.warning(
+            f"mkdocs.yml: nav label '{title}' has no {locale} translation on the {locale} site: "
+            f"add '{title}: …' under nav_translations of the '{locale}' language"
+        )
+    return nav
 
 
 def _i18n_is_building_other_language(config) -> bool:
