@@ -1,0 +1,217 @@
+"""Reader tools beyond the text: the activation-code helper, linked device
+tabs, the phrasebook and the glossary (built from data kept once)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+import yaml
+
+from conftest import LANGS, ROOT, article, page_url
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+INSTALL = "steps/install-esim"
+
+
+# --- activation-code helper, in the browser ---------------------------------
+
+def open_helper(page, server, lang):
+    page.goto(server + page_url(INSTALL, lang))
+    helper = page.locator("[data-mdx-lpa]")
+    assert helper.is_visible(), "the helper is hidden although JavaScript runs"
+    return helper
+
+
+def split(page, text):
+    field = page.locator("[data-lpa-input]")
+    field.fill(text)
+    page.locator("[data-lpa-split]").click()
+
+
+VALID = [
+    # (pasted text, SM-DP+ address, activation code, confirmation code needed)
+    ("LPA:1$SMDP.EXAMPLE.COM$04386-AGYFT-A74Y8-3F815", "SMDP.EXAMPLE.COM", "04386-AGYFT-A74Y8-3F815", False),
+    ("  lpa:1$smdp.example.com$ABC-123\n", "smdp.example.com", "ABC-123", False),        # case, spaces, newline
+    ("1$smdp.example.com$ABC-123", "smdp.example.com", "ABC-123", False),                  # no "LPA:" prefix
+    ("LPA:1$smdp.example.com$ABC-123$1.3.6.1.4.1.31746$1", "smdp.example.com", "ABC-123", True),
+    ("LPA:1$smdp.example.com$ABC-123$$1", "smdp.example.com", "ABC-123", True),            # empty OID
+    ("LPA:1$rsp.operator.example$K2-1F9\u00a0Q-77", "rsp.operator.example", "K2-1F9Q-77", False),  # no-break space from a PDF
+]
+
+MALFORMED = [
+    # (pasted text, which message the page must show)
+    ("", "empty"),
+    ("   ", "empty"),
+    ("hello", "format"),
+    ("https://smdp.example.com/abc", "format"),
+    ("LPA:2$smdp.example.com$ABC-123", "format"),
+    ("LPA:1$smdp.example.com$ABC-123$1.2$0", "format"),
+    ("LPA:1$smdp.example.com$ABC-123$1.2$1$extra", "format"),
+    ("LPA:1$localhost$ABC-123", "address"),
+    ("LPA:1$smdp..example.com$ABC-123", "address"),
+    ("LPA:1$smdp.example.com", "code"),
+    ("LPA:1$smdp.example.com$", "code"),
+    ("LPA:1$smdp.example.com$ABC_123", "code"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("text,address,code,confirm", VALID)
+def test_helper_splits_a_valid_code(page, server, lang, text, address, code, confirm):
+    helper = open_helper(page, server, lang)
+    split(page, text)
+    assert page.locator("[data-lpa-result]").is_visible()
+    assert page.locator("[data-lpa-address]").input_value() == address
+    assert page.locator("[data-lpa-code]").input_value() == code
+    expected = helper.get_attribute("data-yes" if confirm else "data-no")
+    assert page.locator("[data-lpa-confirm]").inner_text() == expected
+    assert page.locator("[data-lpa-error]").inner_text() == ""
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("text,kind", MALFORMED)
+def test_helper_explains_a_malformed_code(page, server, lang, text, kind):
+    helper = open_helper(page, server, lang)
+    split(page, text)
+    error = page.locator("[data-lpa-error]")
+    assert error.get_attribute("role") == "alert"
+    message = helper.get_attribute(f"data-msg-{kind}")
+    assert error.inner_text() == message and error.is_visible()
+    assert bool(CJK.search(message)) == (lang == "zh"), "message not in the page's language"
+    assert "LPA:1$" in message or kind in ("address", "code", "empty")
+    assert not page.locator("[data-lpa-result]").is_visible()
+    assert page.locator("[data-lpa-input]").get_attribute("aria-invalid") == "true"
+
+
+def test_helper_clears_the_error_once_the_code_is_right(page, server):
+    open_helper(page, server, "en")
+    split(page, "nonsense")
+    split(page, "LPA:1$SMDP.EXAMPLE.COM$04386-AGYFT-A74Y8-3F815")
+    assert page.locator("[data-lpa-error]").inner_text() == ""
+    assert page.locator("[data-lpa-input]").get_attribute("aria-invalid") is None
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_helper_works_by_keyboard_alone(page, server, lang):
+    open_helper(page, server, lang)
+    page.locator("[data-lpa-input]").focus()
+    page.keyboard.type("LPA:1$SMDP.EXAMPLE.COM$04386-AGYFT-A74Y8-3F815")
+    page.keyboard.press("Enter")
+    assert page.locator("[data-lpa-address]").input_value() == "SMDP.EXAMPLE.COM"
+    # Tab reaches the Split button, Space presses it; then the result fields.
+    page.locator("[data-lpa-input]").fill("bad")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-lpa-split')")
+    page.keyboard.press("Space")
+    assert page.locator("[data-lpa-error]").inner_text() != ""
+
+
+def test_helper_sends_nothing_anywhere(page, server):
+    open_helper(page, server, "zh")
+    page.wait_for_load_state("networkidle")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    split(page, "LPA:1$SMDP.EXAMPLE.COM$04386-AGYFT-A74Y8-3F815")
+    split(page, "bad")
+    page.wait_for_timeout(300)
+    assert requests == []
+    assert "04386" not in page.url
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_helper_says_it_runs_only_in_the_browser(soup, lang):
+    text = article(soup(INSTALL, lang)).select_one("[data-mdx-lpa]").get_text()
+    assert ("只在你的浏览器里运行" in text) if lang == "zh" else ("runs only in your browser" in text)
+
+
+def test_without_javascript_the_helper_stays_hidden(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + page_url(INSTALL, "en"))
+    assert not page.locator("[data-mdx-lpa]").is_visible()
+    assert page.get_by_text("Split it at the", exact=False).first.is_visible()
+    context.close()
+
+
+# --- device tabs ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_choosing_a_phone_once_selects_it_on_every_page(page, server, lang):
+    page.goto(server + page_url("steps/find-the-cause", lang))
+    page.locator(".tabbed-labels label", has_text="Samsung").first.click()
+    page.goto(server + page_url(INSTALL, lang))
+    for tabs in page.locator(".tabbed-set").all():
+        checked = tabs.locator("input:checked").get_attribute("id")
+        label = tabs.locator(f"label[for='{checked}']").inner_text()
+        assert label == "Samsung", f"{lang}: a tab set on the install page shows {label}"
+
+
+def test_device_tabs_cover_iphone_samsung_pixel_and_other_android(soup):
+    for lang in LANGS:
+        sets = article(soup(INSTALL, lang)).select(".tabbed-set")
+        assert len(sets) >= 3
+        for tab_set in sets:
+            labels = [l.get_text(strip=True) for l in tab_set.select(".tabbed-labels label")]
+            assert labels == ["iPhone", "Samsung", "Google Pixel", "Android"], labels
+
+
+# --- phrasebook and glossary: data kept once ------------------------------------
+
+def test_phrasebook_shows_every_phrase_in_norwegian_with_its_meaning(soup):
+    data = yaml.safe_load((ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8"))["phrases"]
+    assert len(data) >= 10
+    for lang in LANGS:
+        rows = article(soup("phrasebook", lang)).select(".mdx-phrasebook tbody tr")
+        assert len(rows) == len(data)
+        for row, phrase in zip(rows, data):
+            norwegian, meaning = row.find_all("td")
+            span = norwegian.find("span", lang="nb")
+            assert span is not None and span.get_text() == phrase["nb"]
+            assert meaning.get_text().strip() == phrase[lang]
+            assert bool(CJK.search(meaning.get_text())) == (lang == "zh")
+
+
+def test_glossary_page_and_tooltips_come_from_one_file(soup):
+    terms = yaml.safe_load((ROOT / "includes" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
+    tooltip = {t["term"]: t for t in terms if t.get("tooltip")}
+    for lang in LANGS:
+        glossary = article(soup("glossary", lang))
+        assert [dt["id"] for dt in glossary.select("dl.mdx-glossary dt")] == [f"term-{t['id']}" for t in terms]
+        for dt, term in zip(glossary.select("dl.mdx-glossary dt"), terms):
+            assert dt.find_next_sibling("dd").get_text() == term[lang]
+            assert dt.get("lang") == term.get("lang")
+        seen = {}
+        for stem in ("steps/find-the-cause", "steps/contact-operator", "summary"):
+            for abbr in article(soup(stem, lang)).find_all("abbr"):
+                seen[abbr.get_text()] = abbr["title"]
+        assert {"PUK", "BankID"} <= set(seen)
+        for text, title in seen.items():
+            assert title == tooltip[text][lang], f"{lang}: tooltip of {text} differs from includes/glossary.yml"
+
+
+# --- routing from symptoms, and the safety page -------------------------------------
+
+def test_every_symptom_leads_to_a_step(soup):
+    for lang in LANGS:
+        content = article(soup("symptoms", lang))
+        sections = [h for h in content.find_all("h2") if h["id"] != "sources"]
+        assert len(sections) >= 7
+        for h2 in sections:
+            links = []
+            for sibling in h2.find_next_siblings():
+                if sibling.name == "h2":
+                    break
+                links += [a["href"] for a in sibling.find_all("a", href=True)] if hasattr(sibling, "find_all") else []
+            assert any(t in link for link in links for t in ("steps/", "safety/", "precautions/")), (
+                f"symptoms ({lang}): #{h2['id']} does not lead to a step"
+            )
+
+
+def test_safety_page_warns_and_names_what_to_do(soup):
+    for lang, apps in (("zh", ("微信", "WhatsApp", "Telegram")), ("en", ("WeChat", "WhatsApp", "Telegram"))):
+        content = article(soup("safety", lang))
+        helpers = content.find(id="no-helpers").find_next_sibling(class_="admonition")
+        assert "danger" in helpers["class"] and all(app in helpers.get_text() for app in apps)
+        todo = content.find(id="what-to-do").find_next_sibling(class_="admonition")
+        assert "danger" in todo["class"] and len(todo.find_all("li")) >= 3
