@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help install system-packages serve build pdf test lint l10n-status l10n-stamp clean
+.PHONY: help install system-packages serve build pdf offline dist test lint l10n-status l10n-stamp clean
 
 help: ## List the commands
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -35,6 +35,14 @@ pdf: install system-packages ## Build the site with one PDF of the whole guide p
 	GUIDE_PDF=true $(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/make_pdf.py site
 
+offline: install ## Zip a copy that works opened from disk, for readers without data: dist/esim-guide-norway-offline.zip
+	$(BIN)/python scripts/make_offline.py dist/esim-guide-norway-offline.zip
+
+dist: install system-packages ## Everything a host serves, in site/: the site, both PDFs, the offline zip, all linked
+	GUIDE_PDF=true GUIDE_OFFLINE=true $(BIN)/mkdocs build --strict
+	$(BIN)/python scripts/make_pdf.py site
+	$(BIN)/python scripts/make_offline.py site/esim-guide-norway-offline.zip
+
 test: install system-packages ## Run every test: strict build, HTML checks, browser tests
 	$(BIN)/python -m pytest
 
@@ -50,4 +58,4 @@ l10n-stamp: install ## After updating a translation: make l10n-stamp PAGE=docs/N
 	$(BIN)/python scripts/l10n.py stamp $(PAGE)
 
 clean: ## Remove the built site and caches (keeps .venv)
-	rm -rf site .pytest_cache
+	rm -rf site dist .pytest_cache

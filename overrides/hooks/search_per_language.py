@@ -57,6 +57,25 @@ def on_post_build(config, **kwargs):
         conf = dict(index["config"], lang=[locale])
         out = site / locale / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(json.dumps({"config": conf, "docs": own}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        _write(out, {"config": conf, "docs": own})
     index["docs"] = docs
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    _write(path, index)
+
+
+def _write(path: Path, index: dict) -> None:
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    path.write_text(data, encoding="utf-8")
+    # The offline copy (file://) loads search_index.js instead; Material's
+    # offline plugin wrote one for the combined index: write one per language.
+    if _offline:
+        path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
+
+
+_offline = False
+
+
+def on_config(config, **kwargs):
+    global _offline
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    _offline = bool(plugin and plugin.config.enabled)
+    return config

@@ -4,15 +4,24 @@
   writes them relative), plus an x-default alternate pointing at the Chinese
   page (the default language). The language switcher in the page body keeps
   its relative links, so previews and offline copies still work.
-- robots.txt at the site root, naming the sitemap (which mkdocs-static-i18n
-  writes with both languages and their alternates).
+- The sitemap (mkdocs-static-i18n writes both languages with alternates)
+  gets x-default alternates too.
+- Material's language selector looks for `sitemap.xml` next to every
+  hreflang alternate of a page ("stay on page"); without one there, each page
+  view costs 404s. Each page folder gets a small sitemap.xml with just that
+  page and its alternates, and /en/ gets the English part of the sitemap.
+- The offline copy (file://) has no use for hreflang and cannot fetch
+  sitemaps: its pages carry no alternates in <head>.
+- robots.txt at the site root, naming the sitemap.
 """
 
 from __future__ import annotations
 
+import gzip
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import event_priority
 
@@ -36,11 +45,59 @@ def absolute_alternates(head: str, page_url: str) -> str:
     return head
 
 
+def _offline(config) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin and plugin.config.enabled)
+
+
 def on_post_page(output, page, config, **kwargs):
     if not page.canonical_url:
         return output
     head, sep, body = output.partition("</head>")
-    return absolute_alternates(head, page.canonical_url) + sep + body
+    if _offline(config):
+        head = _ALTERNATE.sub("", head)
+    else:
+        head = absolute_alternates(head, page.canonical_url)
+    return head + sep + body
+
+
+SM = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+
+
+def _write_sitemap(path: Path, urls: list) -> None:
+    root = ET.Element(f"{{{SM}}}urlset")
+    root.extend(urls)
+    data = ET.tostring(root, encoding="unicode", xml_declaration=False)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + data + "\n", encoding="utf-8")
+
+
+def sitemaps(site: Path, site_url: str) -> None:
+    """x-default in the sitemap; a small sitemap.xml in every page folder."""
+    ET.register_namespace("", SM)
+    ET.register_namespace("xhtml", XHTML)
+    path = site / "sitemap.xml"
+    urls = ET.parse(path).getroot().findall(f"{{{SM}}}url")
+    for url in urls:
+        links = url.findall(f"{{{XHTML}}}link")
+        default = next((l.get("href") for l in links if l.get("hreflang") == DEFAULT), None)
+        if default and not any(l.get("hreflang") == "x-default" for l in links):
+            ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=default)
+    _write_sitemap(path, urls)
+    with gzip.open(site / "sitemap.xml.gz", "wb") as f:
+        f.write(path.read_bytes())
+    base = urlsplit(site_url).path
+    by_language: dict[str, list] = {}
+    for url in urls:
+        rel = urlsplit(url.find(f"{{{SM}}}loc").text).path[len(base):]
+        language = rel.split("/")[0] if "/" in rel and rel.split("/")[0] in ("en",) else DEFAULT
+        by_language.setdefault(language, []).append(url)
+        if rel and rel.strip("/") != language:  # not a language home: its own folder
+            _write_sitemap(site / rel / "sitemap.xml", [url])
+    for language, entries in by_language.items():
+        if language != DEFAULT:
+            _write_sitemap(site / language / "sitemap.xml", entries)
 
 
 @event_priority(-110)  # after every language is built
@@ -49,6 +106,9 @@ def on_post_build(config, **kwargs):
     if getattr(plugin, "building", False):
         return
     site_url = config.site_url or ""
+    site = Path(config.site_dir)
+    if not _offline(config) and (site / "sitemap.xml").is_file():
+        sitemaps(site, site_url)
     lines = ["User-agent: *", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {site_url}sitemap.xml")

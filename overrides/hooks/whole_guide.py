@@ -24,7 +24,8 @@ from datetime import date
 from pathlib import Path
 
 MARKER = "<!-- whole-guide -->"
-PDF_MARKER = "<!-- pdf-link -->"
+DOWNLOADS_MARKER = "<!-- downloads -->"
+OFFLINE_ZIP = "esim-guide-norway-offline.zip"  # scripts/make_offline.py, at the site root
 PRINT_PAGE = "print"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
@@ -38,9 +39,9 @@ _TAGS = re.compile(r"<[^>]+>")
 
 LABELS = {
     "zh": {"contents": "目录", "built": "生成日期", "language": "语言", "language_name": "简体中文", "url": "网址",
-           "pdf": "下载 PDF 版（{name}）"},
+           "pdf": "下载 PDF 版", "offline": "下载离线版（zip，解压后打开 index.html，没有网络也能看和搜索）"},
     "en": {"contents": "Contents", "built": "Built on", "language": "Language", "language_name": "English", "url": "Web address",
-           "pdf": "Download the PDF ({name})"},
+           "pdf": "Download the PDF", "offline": "Download the offline copy (zip: unzip it and open index.html; works without a connection, search included)"},
 }
 
 _pages: list = []  # the nav pages of the language being built, in order
@@ -48,10 +49,17 @@ _print: list = []  # the print page of that language
 
 
 def page_id(url: str, locale: str = "") -> str:
-    """'steps/install-esim/' or 'en/steps/install-esim/' -> 'steps-install-esim'; '' -> 'home'."""
+    """'steps/install-esim/', 'en/steps/install-esim/' or 'steps/install-esim.html'
+    (offline copy) -> 'steps-install-esim'; '' or 'index.html' -> 'home'."""
     if locale and url.startswith(f"{locale}/"):
         url = url[len(locale) + 1:]
+    url = url.removesuffix(".html").removesuffix("index")
     return url.strip("/").replace("/", "-") or "home"
+
+
+def _directory(url: str) -> str:
+    """The folder a page URL's relative links start from."""
+    return url if url == "" or url.endswith("/") else posixpath.dirname(url) + "/" if "/" in url else ""
 
 
 def pdf_name(locale: str) -> str:
@@ -65,16 +73,20 @@ def on_nav(nav, config, files, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    if PDF_MARKER not in markdown:
+    if DOWNLOADS_MARKER not in markdown:
         return markdown
     locale = getattr(page.file, "locale", "zh")
-    link = ""
+    labels = LABELS[locale]
+    links = []
+    # Raw HTML: these files are made after the build (`make dist`), so MkDocs
+    # cannot check them; they are only linked when the build is told they exist.
     if config.extra.get("pdf"):
-        name = pdf_name(locale)
-        text = LABELS[locale]["pdf"].format(name=name)
-        # Raw HTML: the PDF is made after the build (`make pdf`), beside this page.
-        link = f'<p class="mdx-guide__download"><a class="md-button" href="{name}" download>{text}</a></p>'
-    return markdown.replace(PDF_MARKER, link)
+        links.append(f'<a class="md-button" href="{pdf_name(locale)}" download>{labels["pdf"]}</a>')
+    if config.extra.get("offline_zip"):
+        to_root = "../" * page.url.strip("/").count("/") + "../"
+        links.append(f'<a class="md-button" href="{to_root}{OFFLINE_ZIP}" download>{labels["offline"]}</a>')
+    html_links = f'<p class="mdx-guide__download">{" ".join(links)}</p>' if links else ""
+    return markdown.replace(DOWNLOADS_MARKER, html_links)
 
 
 def _text(fragment: str) -> str:
@@ -92,13 +104,13 @@ def _rewrite(article: str, page_url: str, ids: dict[str, str], print_url: str) -
         if ref.startswith("#"):
             return f'href="#{prefix}--{ref[1:]}"'
         path, _, fragment = ref.partition("#")
-        target = posixpath.normpath(posixpath.join(page_url, path))
-        target = "" if target == "." else target.strip("/") + "/"
+        target = posixpath.normpath(posixpath.join(_directory(page_url), path))
+        target = "" if target == "." else target.strip("/") + ("" if target.endswith(".html") else "/")
         if target in ids:
             anchor = f"{ids[target]}--{fragment}" if fragment else ids[target]
             return f'href="#{anchor}"'
         # an asset or another file: keep it pointing at the same place
-        return f'href="{posixpath.relpath(target or ".", print_url)}"'
+        return f'href="{posixpath.relpath(target or ".", _directory(print_url) or ".")}"'
 
     return _HREF.sub(href, article)
 

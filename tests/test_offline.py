@@ -1,0 +1,80 @@
+"""The offline copy: unzipped and opened from disk (file://), a reader can
+navigate, switch language and search, with nothing loaded from the network."""
+
+from __future__ import annotations
+
+import sys
+import zipfile
+
+import pytest
+
+from conftest import ROOT
+
+sys.path.insert(0, str(ROOT / "scripts"))
+import make_offline  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    # A second build, of the offline flavour: it is what `make offline` ships.
+    zip_path = make_offline.make_zip(tmp_path_factory.mktemp("dist") / make_offline.ZIP_NAME)
+    folder = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(zip_path) as z:
+        z.extractall(folder)
+    return folder / make_offline.FOLDER
+
+
+@pytest.fixture
+def offline_page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.requests = requests
+    yield page
+    context.close()
+
+
+def search(page, query):
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.press_sequentially(query, delay=30)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+
+
+def test_offline_copy_is_a_plain_folder_of_html(offline_copy):
+    assert (offline_copy / "index.html").is_file()
+    assert (offline_copy / "en" / "steps" / "install-esim.html").is_file()
+    assert (offline_copy / "search" / "search_index.js").is_file()
+    assert (offline_copy / "en" / "search" / "search_index.js").is_file()
+
+
+def test_offline_copy_navigates_and_searches_from_disk(offline_page, offline_copy):
+    page = offline_page
+    page.goto((offline_copy / "index.html").as_uri(), wait_until="load")
+    assert page.locator("html").get_attribute("lang") == "zh"
+
+    # Chinese search works from file:// and finds Chinese pages only.
+    results = search(page, "激活码")
+    assert any(r.split("?")[0].split("#")[0].endswith("/steps/install-esim.html") for r in results), results
+    assert not any("/en/" in r for r in results)
+
+    # Click through: a nav link, then the language switcher.
+    page.goto((offline_copy / "index.html").as_uri())
+    page.locator(".md-nav--primary a[href$='steps/contact-operator.html']").first.click()
+    page.wait_for_url("**/steps/contact-operator.html")
+    assert page.locator("article h1").inner_text().startswith("第二步")
+    english = page.locator(".md-select a[hreflang='en']").first.get_attribute("href")
+    page.goto(page.url.rsplit("/", 1)[0] + "/" + english)
+    assert page.url.endswith("/en/steps/contact-operator.html")
+    assert page.locator("html").get_attribute("lang") == "en"
+
+    # English search finds English pages only.
+    results = search(page, "activation")
+    assert any(r.split("?")[0].split("#")[0].endswith("/en/steps/install-esim.html") for r in results), results
+    assert all("/en/" in r for r in results)
+
+    remote = [u for u in page.requests if u.startswith(("http:", "https:"))]
+    assert remote == [], f"the offline copy fetched from the network: {remote}"
