@@ -38,10 +38,11 @@ pdf: install system-packages ## Build the site with one PDF of the whole guide p
 offline: install ## Zip a copy that works opened from disk, for readers without data: dist/esim-guide-norway-offline.zip
 	$(BIN)/python scripts/make_offline.py dist/esim-guide-norway-offline.zip
 
-dist: install system-packages ## Everything a host serves, in site/: the site, both PDFs, the offline zip, all linked
+dist: install system-packages ## Everything a host serves, in site/: the site, both PDFs, the offline zip, _headers
 	GUIDE_PDF=true GUIDE_OFFLINE=true $(BIN)/mkdocs build --strict
 	$(BIN)/python scripts/make_pdf.py site
 	$(BIN)/python scripts/make_offline.py site/esim-guide-norway-offline.zip
+	$(BIN)/python scripts/csp.py site --write
 
 test: install system-packages ## Run every test: strict build, HTML checks, browser tests
 	$(BIN)/python -m pytest

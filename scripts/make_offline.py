@@ -23,10 +23,10 @@ FOLDER = "esim-guide-norway"
 ZIP_NAME = "esim-guide-norway-offline.zip"
 
 
-def build_offline(dest: Path) -> Path:
+def build_offline(dest: Path, env_overrides: dict[str, str] | None = None) -> Path:
     """Build the offline copy into dest/esim-guide-norway; return that folder."""
     site = dest / FOLDER
-    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
+    env = dict(os.environ, OFFLINE="true", NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", **(env_overrides or {}))
     env.pop("GUIDE_PDF", None)
     env.pop("GUIDE_OFFLINE", None)
     subprocess.run(
@@ -36,10 +36,10 @@ def build_offline(dest: Path) -> Path:
     return site
 
 
-def make_zip(zip_path: Path) -> Path:
+def make_zip(zip_path: Path, env_overrides: dict[str, str] | None = None) -> Path:
     zip_path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        site = build_offline(Path(tmp))
+        site = build_offline(Path(tmp), env_overrides)
         with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
             for path in sorted(site.rglob("*")):
                 if path.is_file() and not path.name.endswith(".gz"):

@@ -37,6 +37,9 @@ def page_stems() -> list[str]:
     )
 
 
+STEMS_ALL = page_stems()
+
+
 def page_url(stem: str, lang: str) -> str:
     """Site-relative URL of a page: '' / 'en/', 'steps/x/' / 'en/steps/x/'."""
     path = "" if stem == "index" else stem.removesuffix("/index") + "/"
@@ -91,14 +94,33 @@ def article(soup_page: BeautifulSoup):
 
 # --- a real browser -------------------------------------------------------
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site with the security headers we recommend to hosts
+    (scripts/csp.py), so every browser test runs under that policy."""
+
+    security_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.security_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, *args):
         pass
 
 
 @pytest.fixture(scope="session")
-def server(site, site_url):
-    handler = functools.partial(_QuietHandler, directory=str(site))
+def security_headers(site) -> dict[str, str]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import csp
+
+    return csp.headers(site)
+
+
+@pytest.fixture(scope="session")
+def server(site, site_url, security_headers):
+    _Handler.security_headers = security_headers
+    handler = functools.partial(_Handler, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", int(site_url.rsplit(":", 1)[1].strip("/"))), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -17,11 +17,24 @@ import make_offline  # noqa: E402
 @pytest.fixture(scope="session")
 def offline_copy(tmp_path_factory):
     # A second build, of the offline flavour: it is what `make offline` ships.
-    zip_path = make_offline.make_zip(tmp_path_factory.mktemp("dist") / make_offline.ZIP_NAME)
+    # It is also where the configurable "report a mistake" link is checked.
+    zip_path = make_offline.make_zip(tmp_path_factory.mktemp("dist") / make_offline.ZIP_NAME, {"ISSUES_URL": ISSUES_URL})
     folder = tmp_path_factory.mktemp("unzipped")
     with zipfile.ZipFile(zip_path) as z:
         z.extractall(folder)
     return folder / make_offline.FOLDER
+
+
+ISSUES_URL = "https://example.org/esim-guide/issues/new"
+
+
+def test_report_a_mistake_link_goes_where_configured(offline_copy):
+    from bs4 import BeautifulSoup
+
+    for path, label in (("steps/install-esim.html", "发现错误"), ("en/steps/install-esim.html", "Found a mistake")):
+        page = BeautifulSoup((offline_copy / path).read_text(encoding="utf-8"), "html.parser")
+        link = page.select_one(".mdx-report a")
+        assert link is not None and link["href"] == ISSUES_URL and link.get_text().startswith(label)
 
 
 @pytest.fixture

@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Security headers for hosts that let you set them.
+
+    python scripts/csp.py [SITE_DIR]             print the headers for the built site
+    python scripts/csp.py SITE_DIR --write       also write SITE_DIR/_headers
+                                                 (the format Netlify and Cloudflare Pages read)
+
+The Content-Security-Policy allows only this site's own files. Material
+inlines a few small scripts (reading saved colour and tab choices); they are
+allowed by their SHA-256 hashes, computed from the built HTML, so rebuild and
+rerun after upgrading the theme. tests/test_hosting.py serves the site with
+exactly these headers and checks that nothing is blocked.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+_INLINE = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+
+
+def inline_script_hashes(site: Path) -> list[str]:
+    hashes = set()
+    for page in site.rglob("*.html"):
+        for attrs, body in _INLINE.findall(page.read_text(encoding="utf-8")):
+            if "application/json" in attrs:
+                continue  # data, not run: CSP does not apply
+            digest = hashlib.sha256(body.encode("utf-8")).digest()
+            hashes.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+    return sorted(hashes)
+
+
+def headers(site: Path) -> dict[str, str]:
+    csp = "; ".join([
+        "default-src 'self'",
+        "script-src 'self' " + " ".join(inline_script_hashes(site)),
+        "style-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'none'",
+        "frame-ancestors 'none'",
+    ])
+    return {
+        "Content-Security-Policy": csp,
+        "Referrer-Policy": "no-referrer",
+        "X-Content-Type-Options": "nosniff",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+    }
+
+
+def main(argv: list[str]) -> int:
+    site = Path(argv[1]) if len(argv) > 1 and not argv[1].startswith("--") else ROOT / "site"
+    values = headers(site)
+    for name, value in values.items():
+        print(f"{name}: {value}")
+    if "--write" in argv:
+        lines = ["/*"] + [f"  {name}: {value}" for name, value in values.items()]
+        (site / "_headers").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
