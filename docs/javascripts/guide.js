@@ -1,5 +1,28 @@
 /*
- * Activation-code helper (docs/steps/install-esim.*.md, section #manual-entry).
+ * The site's own JavaScript, small and without dependencies:
+ *
+ * 1. The language switcher lands on the same section: both languages use the
+ *    same heading ids, so the current #anchor is carried over.
+ * 2. The activation-code helper on the install step.
+ */
+
+/* 1. Language switcher: keep the section ------------------------------------
+ * mkdocs-static-i18n already points each switcher link at the same page in
+ * the other language. Material's own "stay on page" lookup would replace
+ * that link (and drop the #section), so the click is handled here first. */
+document.addEventListener("click", function (event) {
+  var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
+  if (!link) return;
+  if (location.hash && !link.hash) link.hash = location.hash;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  event.preventDefault();
+  event.stopImmediatePropagation();
+  location.href = link.href;
+}, true);
+
+/* 2. Activation-code helper ------------------------------------------------- */
+/*
+ * docs/steps/install-esim.*.md, section #manual-entry.
  *
  * Splits the text form of an eSIM activation code (GSMA SGP.22, section 4.1)
  *
