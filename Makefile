@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help install system-packages serve build pdf offline dist test lint l10n-status l10n-stamp clean
+.PHONY: help install system-packages serve build pdf offline dist audit test lint l10n-status l10n-stamp clean
 
 help: ## List the commands
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -43,6 +43,13 @@ dist: install system-packages ## Everything a host serves, in site/: the site, b
 	$(BIN)/python scripts/make_pdf.py site
 	$(BIN)/python scripts/make_offline.py site/esim-guide-norway-offline.zip
 	$(BIN)/python scripts/csp.py site --write
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+audit: install system-packages node_modules/.installed ## Lighthouse (mobile) over every page, served gzip-compressed: scores, KiB, requests, LCP, CLS, budgets
+	$(BIN)/python scripts/audit.py
 
 test: install system-packages ## Run every test: strict build, HTML checks, browser tests
 	$(BIN)/python -m pytest

@@ -130,3 +130,18 @@ def test_norwegian_words_are_marked_as_norwegian(soup):
     for lang in LANGS:
         marked = [e.get_text() for stem in STEMS_ALL for e in soup(stem, lang).select("article [lang=nb]")]
         assert {"Mobilnett", "Mine sider"} <= set(marked), f"{lang}: Norwegian words not marked lang=nb"
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("stem,lang", PAGES)
+def test_nothing_moves_while_the_page_loads(browser, server, stem, lang, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.add_init_script("""window.__shift = 0; new PerformanceObserver(list => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({type: 'layout-shift', buffered: true});""")
+    page.goto(server + page_url(stem, lang), wait_until="networkidle")
+    page.wait_for_timeout(200)
+    shift = page.evaluate("window.__shift")
+    context.close()
+    assert shift == 0, f"{stem} ({lang}) at {width}px: layout shift {shift:.4f}"

@@ -1,8 +1,10 @@
 """Accessibility fixes to Markdown extensions' output.
 
-pymdownx.tasklist renders each checklist box as an <input type="checkbox">
-with no label; screen readers then announce an unnamed checkbox. Each box
-gets the text of its item as its accessible name.
+- pymdownx.tasklist renders each checklist box as an <input type="checkbox">
+  with no label; screen readers then announce an unnamed checkbox. Each box
+  gets the text of its item as its accessible name.
+- Material's search box is a role="dialog" without a name; it gets one in
+  the page's language.
 """
 
 from __future__ import annotations
@@ -24,3 +26,12 @@ def label_checkboxes(content: str) -> str:
 
 def on_page_content(content, page, config, files, **kwargs):
     return label_checkboxes(content)
+
+
+SEARCH_LABEL = {"zh": "搜索", "en": "Search"}
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def on_post_page(output, page, config, **kwargs):
+    label = SEARCH_LABEL.get(config.theme["language"], "Search")
+    return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)

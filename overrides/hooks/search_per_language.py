@@ -9,6 +9,11 @@ round. After all languages are built, this hook splits that index:
 
 and points the English pages' search at /en/ by setting `base` in Material's
 `__config` (base is only used to find the index and resolve result links).
+
+Both indexes declare lunr's built-in language only (`lang: ["en"]`): jieba
+has already split the Chinese text into words at build time, and Material's
+worker segments Chinese queries itself, so lunr's zh and multi-language packs
+would be three more downloads that change nothing.
 """
 
 from __future__ import annotations
@@ -54,11 +59,12 @@ def on_post_build(config, **kwargs):
         prefix = f"{locale}/"
         own = [dict(d, location=d["location"][len(prefix):]) for d in docs if d["location"].startswith(prefix)]
         docs = [d for d in docs if not d["location"].startswith(prefix)]
-        conf = dict(index["config"], lang=[locale])
+        conf = dict(index["config"], lang=["en"])
         out = site / locale / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
         _write(out, {"config": conf, "docs": own})
     index["docs"] = docs
+    index["config"] = dict(index["config"], lang=["en"])
     _write(path, index)
 
 
