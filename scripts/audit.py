@@ -34,6 +34,9 @@ BUDGET = {
     "first_view_kib": 100,  # everything loaded before the reader touches the page
     "cls": 0.0,
 }
+# The print page holds the whole guide in one document, so its HTML alone is
+# most of a normal page's budget.
+FIRST_VIEW_KIB_PRINT_PAGE = 160
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
 
@@ -136,8 +139,9 @@ def main(argv: list[str]) -> int:
                   + f" {r['kib']:>6.1f} {r['requests']:>4} {r['lcp']:>6.2f} {r['cls']:>5.3f}")
             if min(r["scores"]) < BUDGET["score"]:
                 missed.append(f"/{rel}: scores {r['scores']} ({'; '.join(r['failing'])})")
-            if r["kib"] > BUDGET["first_view_kib"]:
-                missed.append(f"/{rel}: first view {r['kib']:.1f} KiB > {BUDGET['first_view_kib']} KiB")
+            budget = FIRST_VIEW_KIB_PRINT_PAGE if rel.rstrip("/").endswith("print") else BUDGET["first_view_kib"]
+            if r["kib"] > budget:
+                missed.append(f"/{rel}: first view {r['kib']:.1f} KiB > {budget} KiB")
             if r["cls"] > BUDGET["cls"]:
                 missed.append(f"/{rel}: layout shift {r['cls']:.3f}")
         httpd.shutdown()

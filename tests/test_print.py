@@ -163,3 +163,17 @@ def test_print_page_links_the_pdf_only_when_it_is_made(soup):
     # The test build runs without GUIDE_PDF, so no link to a PDF that does not exist.
     for lang in LANGS:
         assert article(soup("print", lang)).select(".mdx-guide__download") == []
+
+
+@pytest.mark.parametrize("fmt", ["A4", "Letter"])
+@pytest.mark.parametrize("lang", LANGS)
+def test_phrasebook_prints_as_a_one_page_card(page, server, tmp_path, lang, fmt):
+    import yaml
+
+    phrases = yaml.safe_load((ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8"))["phrases"]
+    page.goto(server + page_url("phrasebook", lang))
+    pdf = tmp_path / "card.pdf"
+    page.pdf(path=str(pdf), format=fmt)
+    first_page = squash(pdf_text(pdf, 1))
+    missing = [p["nb"] for p in phrases if squash(p["nb"]) not in first_page]
+    assert not missing, f"phrasebook ({lang}, {fmt}): not on the first printed page: {missing}"

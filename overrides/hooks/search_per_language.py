@@ -10,6 +10,9 @@ round. After all languages are built, this hook splits that index:
 and points the English pages' search at /en/ by setting `base` in Material's
 `__config` (base is only used to find the index and resolve result links).
 
+"Sources" sections (lists of citations) are left out of both indexes:
+nobody searches for them, and every reader downloads the index.
+
 Both indexes declare lunr's built-in language only (`lang: ["en"]`): jieba
 has already split the Chinese text into words at build time, and Material's
 worker segments Chinese queries itself, so lunr's zh and multi-language packs
@@ -54,7 +57,7 @@ def on_post_build(config, **kwargs):
     site = Path(config.site_dir)
     path = site / "search" / "search_index.json"
     index = json.loads(path.read_text(encoding="utf-8"))
-    docs = index["docs"]
+    docs = [d for d in index["docs"] if not d["location"].endswith("#sources")]
     for locale in _other_locales(config):
         prefix = f"{locale}/"
         own = [dict(d, location=d["location"][len(prefix):]) for d in docs if d["location"].startswith(prefix)]
