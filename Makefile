@@ -54,7 +54,7 @@ audit: install system-packages node_modules/.installed ## Lighthouse (mobile) ov
 test: install system-packages ## Run every test: strict build, HTML checks, browser tests
 	$(BIN)/python -m pytest
 
-lint: install ## Check copy only (Chinese spacing and 你, English spelling, Markdown), without building
+lint: install ## Copy checks (Chinese spacing and 你, English spelling, Markdown) and stale translations, no build
 	$(BIN)/python scripts/lint_copy.py
 	$(BIN)/python scripts/l10n.py check
 
