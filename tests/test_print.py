@@ -82,13 +82,18 @@ def test_printed_page_has_every_tab_and_no_blank_last_page(page, server, tmp_pat
     assert squash(pdf_text(pdf, pages)), f"{stem} ({lang}): the last printed page is blank"
 
 
-def test_pages_print_on_us_letter_too(page, server, tmp_path):
-    page.goto(server + page_url("steps/install-esim", "en"))
-    pdf = tmp_path / "letter.pdf"
-    page.pdf(path=str(pdf), format="Letter")
-    width = max(len(line) for line in pdf_text(pdf).splitlines())
-    assert width < 120, "text runs off a US Letter page"
-    assert squash(pdf_text(pdf, len(PdfReader(pdf).pages)))
+@pytest.mark.parametrize("fmt", ["A4", "Letter"])
+@pytest.mark.parametrize("stem", ["steps/install-esim", "steps/contact-operator"])
+def test_nothing_runs_off_the_paper(page, server, tmp_path, stem, fmt):
+    for lang in LANGS:
+        page.goto(server + page_url(stem, lang))
+        pdf = tmp_path / f"{lang}.pdf"
+        page.pdf(path=str(pdf), format=fmt)
+        boxes = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        width = float(re.search(r'<page width="([\d.]+)"', boxes).group(1))
+        right = max(float(x) for x in re.findall(r'xMax="([\d.]+)"', boxes))
+        assert right <= width, f"{stem} ({lang}, {fmt}): text runs off the page ({right:.0f} > {width:.0f} pt)"
+        assert squash(pdf_text(pdf, len(PdfReader(pdf).pages))), f"{stem} ({lang}, {fmt}): blank last page"
 
 
 # --- the whole guide --------------------------------------------------------
