@@ -154,3 +154,16 @@ def page(browser):
     tab = context.new_page()
     yield tab
     context.close()
+
+
+def type_search(page, query: str) -> list[str]:
+    """Type a query into the open page's search box as a reader would; return
+    the result links (absolute)."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    # Chinese is typed through an input method: the text arrives in one piece,
+    # then the key that commits it. Material searches on keyup, so end with a key.
+    box.press_sequentially(query, delay=30)
+    box.press("End")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import page_url
+from conftest import page_url, type_search
 
 CASES = [
     # (language, query, page that must be among the results)
@@ -24,14 +24,7 @@ def search(page, server: str, lang: str, query: str) -> list[str]:
     """Open the language's home page, type the query, return result links (absolute)."""
     # Like a reader, start typing once the page (and its search index) has loaded.
     page.goto(server + page_url("index", lang), wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    # Chinese is typed through an input method: the text arrives in one piece,
-    # then the key that commits it. Material searches on keyup, so end with a key.
-    box.press_sequentially(query, delay=30)
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    return type_search(page, query)
 
 
 @pytest.mark.parametrize("lang,query,expected", CASES)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import LANGS, STEMS_ALL, article, page_url
+from conftest import LANGS, STEMS_ALL, article, page_url, type_search
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -94,11 +94,7 @@ def test_the_site_works_under_the_recommended_security_headers(page, server, sec
     page.locator("[data-lpa-input]").fill("LPA:1$SMDP.EXAMPLE.COM$04386-AGYFT-A74Y8-3F815")
     page.locator("[data-lpa-split]").click()
     assert page.locator("[data-lpa-code]").input_value() == "04386-AGYFT-A74Y8-3F815"
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially("运营商", delay=30)
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert type_search(page, "运营商")
     assert page.evaluate("window.__violations") == []
     assert errors == []
 

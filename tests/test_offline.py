@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, type_search
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_offline  # noqa: E402
@@ -48,15 +48,6 @@ def offline_page(browser):
     context.close()
 
 
-def search(page, query):
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.press_sequentially(query, delay=30)
-    box.press("End")
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    return page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
-
-
 def test_offline_copy_is_a_plain_folder_of_html(offline_copy):
     assert (offline_copy / "index.html").is_file()
     assert (offline_copy / "en" / "steps" / "install-esim.html").is_file()
@@ -70,7 +61,7 @@ def test_offline_copy_navigates_and_searches_from_disk(offline_page, offline_cop
     assert page.locator("html").get_attribute("lang") == "zh"
 
     # Chinese search works from file:// and finds Chinese pages only.
-    results = search(page, "激活码")
+    results = type_search(page, "激活码")
     assert any(r.split("?")[0].split("#")[0].endswith("/steps/install-esim.html") for r in results), results
     assert not any("/en/" in r for r in results)
 
@@ -85,7 +76,7 @@ def test_offline_copy_navigates_and_searches_from_disk(offline_page, offline_cop
     assert page.locator("html").get_attribute("lang") == "en"
 
     # English search finds English pages only.
-    results = search(page, "activation")
+    results = type_search(page, "activation")
     assert any(r.split("?")[0].split("#")[0].endswith("/en/steps/install-esim.html") for r in results), results
     assert all("/en/" in r for r in results)
 
