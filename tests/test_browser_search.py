@@ -2,7 +2,8 @@
 
 Chinese words are taken from the middle of sentences: they are only found if
 jieba segmented the text at build time. Each language must find its own
-pages and only those.
+pages and only those. The search index and worker load only once the reader
+opens search (includes/search-on-demand.js).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ CASES = [
 
 def search(page, server: str, lang: str, query: str) -> list[str]:
     """Open the language's home page, type the query, return result links (absolute)."""
-    # Like a reader, start typing once the page (and its search index) has loaded.
+    # Like a reader: the page has loaded, then they open search and type.
     page.goto(server + page_url("index", lang), wait_until="networkidle")
     return type_search(page, query)
 
@@ -37,3 +38,52 @@ def test_search_finds_the_page_in_the_readers_language(page, server, lang, query
         assert not [r for r in results if r.startswith(other)], f"Chinese search returned English pages: {results}"
     else:
         assert all(r.startswith(other) for r in results), f"English search returned Chinese pages: {results}"
+
+
+SEARCH_FILES = ("search/search_index.json", "workers/search.")
+
+
+def search_requests(page) -> list[str]:
+    urls: list[str] = []
+    page.on("request", lambda r: urls.append(r.url) if any(f in r.url for f in SEARCH_FILES) else None)
+    return urls
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_search_loads_only_when_the_reader_opens_it(page, server, lang):
+    urls = search_requests(page)
+    page.goto(server + page_url("steps/install-esim", lang), wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert urls == [], f"search files loaded before the reader opened search: {urls}"
+    page.keyboard.press("/")  # Material's shortcut for search
+    page.wait_for_selector("input.md-search__input:focus")
+    page.keyboard.type("eSIM", delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    index = [u for u in urls if u.endswith("search_index.json")]
+    assert index == [server + ("" if lang == "zh" else "en/") + "search/search_index.json"], urls
+    assert any("workers/search." in u for u in urls), f"the search worker never started: {urls}"
+
+
+def test_search_by_tapping_the_icon_on_a_phone(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    urls = search_requests(page)
+    page.goto(server + page_url("symptoms", "en"), wait_until="networkidle")
+    assert urls == []
+    page.tap("label.md-header__button[for='__search']")
+    page.wait_for_selector("input.md-search__input:focus")
+    page.keyboard.type("BankID", delay=30)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    results = page.eval_on_selector_all(".md-search-result__item > a", "els => els.map(e => e.href)")
+    context.close()
+    assert any(page_url("steps/contact-operator", "en") in r for r in results), results
+
+
+@pytest.mark.parametrize("lang,word", [("zh", "激活码"), ("en", "activation")])
+def test_a_search_result_highlights_the_words_on_its_page(page, server, lang, word):
+    """Following a result opens the page with ?h=...: the words are marked
+    there, without the reader opening search again."""
+    page.goto(server + page_url("steps/install-esim", lang) + "?h=" + word, wait_until="networkidle")
+    page.wait_for_selector("article mark", timeout=10_000)
+    marked = page.eval_on_selector_all("article mark", "els => els.map(e => e.textContent)")
+    assert any(word.lower() in m.lower() for m in marked), marked

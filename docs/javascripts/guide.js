@@ -4,6 +4,9 @@
  * 1. The language switcher lands on the same section: both languages use the
  *    same heading ids, so the current #anchor is carried over.
  * 2. The activation-code helper on the install step.
+ *
+ * (Search on demand, which must run before Material's bundle, is
+ * includes/search-on-demand.js, inlined into each page.)
  */
 
 /* 1. Language switcher: keep the section ------------------------------------
