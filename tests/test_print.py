@@ -128,6 +128,24 @@ def test_links_inside_the_whole_guide_stay_inside_it(soup):
                 assert content.find(id=href[1:]) is not None, f"print ({lang}): {href} has no target"
 
 
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_guide_contents_links_land_on_their_heading(browser, server, lang):
+    """On a phone, a reader taps an entry near the end of the whole guide's
+    contents: the page scrolls to that heading, not near it."""
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(server + page_url("print", lang))
+    link = page.locator(".mdx-guide__toc a[href^='#glossary']").last  # a section near the end
+    target = link.get_attribute("href")[1:]
+    link.click()
+    page.wait_for_timeout(300)
+    top = page.locator(f"[id='{target}']").evaluate("e => e.getBoundingClientRect().top")
+    scrolled = page.evaluate("scrollY")
+    context.close()
+    assert 0 <= top < 200, f"print ({lang}): {target} is at {top:.0f}px after following its contents link"
+    assert scrolled > 20000, f"print ({lang}): the last section is not far down the page"
+
+
 @pytest.fixture(scope="session")
 def pdfs(site, browser, tmp_path_factory):
     return make_pdf.make_pdfs(site, tmp_path_factory.mktemp("pdf"), browser)
