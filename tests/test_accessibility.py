@@ -140,7 +140,8 @@ def test_nothing_moves_while_the_page_loads(browser, server, stem, lang, width):
     page.add_init_script("""window.__shift = 0; window.__moved = []; new PerformanceObserver(list => {
         for (const e of list.getEntries()) if (!e.hadRecentInput) {
             window.__shift += e.value;
-            for (const s of e.sources) window.__moved.push(s.node ? (s.node.className || s.node.nodeName) : '?');
+            for (const s of e.sources) window.__moved.push((s.node ? (s.node.className || s.node.nodeName) : '?')
+                + ` at ${Math.round(e.startTime)} ms: ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
         }
     }).observe({type: 'layout-shift', buffered: true});""")
     page.goto(server + page_url(stem, lang), wait_until="networkidle")
