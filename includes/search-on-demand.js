@@ -1,5 +1,5 @@
 /*
- * Search on demand. overrides/hooks/search_on_demand.py inlines this file
+ * Search on demand. overrides/hooks/speed.py inlines this file
  * (minified) into every page, just before Material's bundle: it must be in
  * place before the bundle starts, and inline it costs no extra request.
  *

@@ -26,6 +26,8 @@ import tempfile
 import threading
 from pathlib import Path
 
+from make_pdf import CHROMIUM_ARGS  # the same Chromium flags everywhere
+
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
@@ -38,8 +40,6 @@ BUDGET = {
 # Lighthouse varies from run to run: a page that misses a budget is measured
 # twice more and the median of the three runs counts.
 RUNS_ON_MISS = 3
-CHROMIUM_FLAGS = ("--no-sandbox --disable-gpu --disable-background-networking "
-                  "--disable-component-update --disable-sync --no-first-run")
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
 
@@ -140,7 +140,7 @@ def audit(url: str, chromium: str) -> dict:
     proc = subprocess.run(
         [str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
          "--only-categories=" + ",".join(CATEGORIES),
-         "--chrome-flags=--headless=new " + CHROMIUM_FLAGS],
+         "--chrome-flags=" + " ".join(["--headless=new", *CHROMIUM_ARGS])],
         capture_output=True, text=True, env=dict(os.environ, CHROME_PATH=chromium), timeout=300,
     )
     if proc.returncode != 0:
@@ -167,7 +167,7 @@ def main(argv: list[str]) -> int:
         return 2
     limit = int(argv[argv.index("--pages") + 1]) if "--pages" in argv else None
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS.split())
+        browser = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), None)
         base = f"http://127.0.0.1:{httpd.server_address[1]}/"
         site = Path(tmp) / "site"

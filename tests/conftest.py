@@ -26,6 +26,9 @@ LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from make_pdf import CHROMIUM_ARGS  # noqa: E402  the flags `make pdf` and `make audit` use too
 
 
 def page_stems() -> list[str]:
@@ -111,7 +114,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def security_headers(site) -> dict[str, str]:
-    sys.path.insert(0, str(ROOT / "scripts"))
     import csp
 
     return csp.headers(site)
@@ -127,11 +129,6 @@ def server(site, site_url, security_headers):
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
 
-
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +12,7 @@ from pypdf import PdfReader
 
 from conftest import LANGS, ROOT, article, page_file, page_stems, page_url
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import make_pdf  # noqa: E402
+import make_pdf  # scripts/, on sys.path through conftest
 
 STEMS = page_stems()
 GUIDE = [s for s in STEMS if s != "print"]
