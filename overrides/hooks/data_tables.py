@@ -1,101 +1,509 @@
-"""Tables from data kept once for both languages, in includes/*.yml.
+"""Content from data kept once for both languages, in includes/*.yml.
 
-A page puts one of these markers on a line of its own; this hook replaces it
-with content in the page's language, so the two languages cannot disagree:
+A page puts a marker where the content goes; this hook replaces it with that
+content in the page's language, so the two languages cannot disagree:
 
-    <!-- operators-table -->   includes/operators.yml   operators and brands
-    <!-- phrasebook -->        includes/phrasebook.yml  Norwegian phrases
-    <!-- glossary -->          includes/glossary.yml    terms and definitions
+    <!-- mdx:operators -->     includes/operators.yml   the operator table
+    <!-- mdx:fact ID -->       includes/operators.yml   one operator fact (`facts:`),
+                                                        inline or on a line of its own
+    <!-- mdx:phrasebook -->    includes/phrasebook.yml  Norwegian phrases
+    <!-- mdx:glossary -->      includes/glossary.yml    terms and definitions
+    <!-- mdx:downloads -->     (overrides/hooks/whole_guide.py) PDF / offline links
+    <!-- mdx:whole-guide -->   (overrides/hooks/whole_guide.py) the whole guide
+
+Every other `<!-- mdx:… -->` marker, and an unknown fact id, is a warning
+(a failed strict build) that names the page, the marker and the valid ones.
+
+The data files are checked once per build (validate_* below): a field in one
+language only, a row without `sources` or `checked`, an unknown `kind`, a bad
+date or a messaging-app contact is a warning naming the file, the row, the key
+and the fix. The check functions are plain functions, so tests call them.
 """
 
 from __future__ import annotations
 
+import datetime
 import html
+import logging
+import posixpath
+import re
+from collections import Counter
 from pathlib import Path
 
 import yaml
 
+import guide_checks  # overrides/hooks/guide_checks.py: the private-contact check
+
+log = logging.getLogger("mkdocs.hooks.data_tables")
+
+LANGUAGES = ("zh", "en")
+KINDS = ("network", "brand")
+# The page that holds the operator table, and its anchor (a fact links to it).
+OPERATOR_TABLE = "steps/contact-operator.md"
+OPERATOR_ANCHOR = "your-operator"
+# In a fact's text, a link to the operator table: [运营商表](OPERATORS_TABLE)
+OPERATORS_TABLE_LINK = "(OPERATORS_TABLE)"
+
+# name -> what it is; "fact" takes an argument. downloads and whole-guide are
+# replaced by whole_guide.py; they are listed here so they count as known.
+MARKERS = {
+    "operators": "the operator table (includes/operators.yml)",
+    "fact": "one operator fact: <!-- mdx:fact ID --> (includes/operators.yml, facts:)",
+    "phrasebook": "the phrasebook (includes/phrasebook.yml)",
+    "glossary": "the glossary (includes/glossary.yml)",
+    "downloads": "PDF and offline-copy links (print page)",
+    "whole-guide": "the whole guide (print page)",
+}
+_MARKER = re.compile(r"<!--\s*mdx:([^\s>]*)(?:\s+([^\s>]*))?\s*-->")
+# The markers before the namespaced ones: still replaced until every page has
+# switched (then this mapping is emptied).
+LEGACY = {
+    "<!-- operators-table -->": "<!-- mdx:operators -->",
+    "<!-- phrasebook -->": "<!-- mdx:phrasebook -->",
+    "<!-- glossary -->": "<!-- mdx:glossary -->",
+}
+
 LABELS = {
     "zh": {
-        "head": ("运营商", "类型", "所属公司", "在哪里办理 SIM 卡业务", "官网"),
+        "head": ("运营商和官网", "挂失、补卡在哪里办", "客服电话"),
         "network": "自有移动网络",
-        "brand": "品牌（使用其他公司的网络）",
-        "unknown": "未找到可靠来源，请看官网",
-        "checked": "资料核对日期",
+        "brand": "品牌",
+        "brand_of": "{owner} 旗下品牌",
+        "network_of": "自有移动网络，属于 {owner}",
+        "unknown": "看官网上的说明，或打客服电话问",
+        "unknown_no_phone": "看官网上的说明和联系方式",
+        "no_phone": "官网上找",
+        "checked": "资料核对日期：{date}。",
+        "checked_rows": "资料核对日期：{date}（另注明的除外）。",
+        "row_checked": "核对：{date}",
     },
     "en": {
-        "head": ("Operator", "Type", "Owned by", "Where SIM cards are ordered", "Official website"),
-        "network": "Runs its own mobile network",
-        "brand": "Brand (uses another company's network)",
-        "unknown": "Not confirmed: see the website",
-        "checked": "Details last checked",
+        "head": ("Operator and website", "Where to block or replace a SIM", "Customer service"),
+        "network": "Own mobile network",
+        "brand": "Brand",
+        "brand_of": "Brand of {owner}",
+        "network_of": "Own mobile network, {owner}",
+        "unknown": "See the website, or call customer service",
+        "unknown_no_phone": "See the website for how to reach them",
+        "no_phone": "See the website",
+        "checked": "Details last checked: {date}.",
+        "checked_rows": "Details last checked: {date} (unless a row says otherwise).",
+        "row_checked": "checked {date}",
     },
 }
 
-
 PHRASE_LABELS = {
-    "zh": ("挪威语（说给对方听，或给对方看）", "意思"),
+    "zh": ("挪威语（说给对方听，或给对方看）", "意思", "English"),
     "en": ("Norwegian (say it, or show it)", "What it means"),
 }
 
+_cache: dict[Path, dict] = {}
+
+
+# --- loading and checking the data files -------------------------------------
 
 def load(root: Path, name: str) -> dict:
-    with open(root / "includes" / f"{name}.yml", encoding="utf-8") as f:
-        return yaml.safe_load(f)
+    path = root / "includes" / f"{name}.yml"
+    if path not in _cache:
+        with open(path, encoding="utf-8") as f:
+            _cache[path] = yaml.safe_load(f) or {}
+    return _cache[path]
+
+
+def _is_date(value) -> bool:
+    if isinstance(value, datetime.date):
+        return True
+    try:
+        datetime.date.fromisoformat(str(value))
+        return True
+    except ValueError:
+        return False
+
+
+def _both_languages(value, where: str, key: str, fix: str) -> list[str]:
+    """A {zh, en} field: both languages, non-empty text."""
+    if not isinstance(value, dict):
+        return [f"{where}: '{key}' must have a Chinese and an English text: write it as "
+                f"'{key}: {{zh: …, en: …}}' ({fix})"]
+    missing = [lang for lang in LANGUAGES if not str(value.get(lang) or "").strip()]
+    if missing:
+        have = [lang for lang in LANGUAGES if lang not in missing]
+        return [f"{where}: '{key}' has no {' and no '.join(missing)} text"
+                + (f" (only {', '.join(have)})" if have else "")
+                + f": add '{key}.{missing[0]}' in that language ({fix})"]
+    return []
+
+
+def _sources_and_date(row: dict, where: str, key_prefix: str = "") -> list[str]:
+    problems = []
+    sources = row.get("sources")
+    if not sources or not isinstance(sources, list) or not all(isinstance(s, str) and s.startswith("http") for s in sources):
+        problems.append(f"{where}: '{key_prefix}sources' is missing or not a list of URLs: add "
+                        f"'sources:' with the URL of every page this row is based on")
+    if "checked" not in row or row.get("checked") in (None, ""):
+        problems.append(f"{where}: '{key_prefix}checked' is missing: add 'checked: YYYY-MM-DD', "
+                        f"the date a person last compared the row with its sources")
+    elif not _is_date(row["checked"]):
+        problems.append(f"{where}: '{key_prefix}checked' is '{row['checked']}', not a date: "
+                        f"write it as YYYY-MM-DD, e.g. 'checked: 2026-12-02'")
+    return problems
+
+
+def validate_operators(data: dict, path: str = "includes/operators.yml") -> list[str]:
+    """A message for every mistake in operators.yml: file, row, key and the fix."""
+    problems = []
+    if not isinstance(data, dict):
+        return [f"{path}: the file must be a mapping with 'checked_note', 'operators' and 'facts'"]
+    problems += _both_languages(data.get("checked_note"), f"{path}: checked_note", "checked_note",
+                                "the note under the operator table")
+    operators = data.get("operators")
+    if not isinstance(operators, list) or not operators:
+        problems.append(f"{path}: 'operators' is missing or empty: list the operators under 'operators:'")
+        operators = []
+    names = []
+    for number, op in enumerate(operators, start=1):
+        if not isinstance(op, dict) or not op.get("name"):
+            problems.append(f"{path}: operator #{number} has no 'name': add 'name: …' as the operator writes it")
+            continue
+        name = op["name"]
+        names.append(name)
+        where = f"{path}: operator '{name}'"
+        kind = op.get("kind")
+        if kind not in KINDS:
+            problems.append(f"{where}: 'kind' is '{kind}': use one of {', '.join(KINDS)} "
+                            f"(network: runs its own mobile network; brand: sells under its own name)")
+        for key in ("owner", "self_service"):
+            if op.get(key) is not None:
+                problems += _both_languages(op[key], where, key, "or leave the key out if no source says it")
+        site = op.get("website")
+        if not isinstance(site, str) or not site.startswith(("https://", "http://")):
+            problems.append(f"{where}: 'website' is '{site}': give the official site as a full URL, e.g. https://www.telenor.no/")
+        problems += _sources_and_date(op, where)
+        phones = op.get("phones") or []
+        if not isinstance(phones, list):
+            problems.append(f"{where}: 'phones' must be a list of {{number, what, source, checked}}")
+            phones = []
+        for p_number, phone in enumerate(phones, start=1):
+            p_where = f"{where}, phone #{p_number}"
+            if not isinstance(phone, dict) or not str(phone.get("number") or "").strip():
+                problems.append(f"{p_where}: 'number' is missing: write the number as the source prints it")
+                continue
+            p_where = f"{where}, phone {phone['number']}"
+            problems += _both_languages(phone.get("what"), p_where, "what", "what the number is for")
+            source = phone.get("source")
+            if not isinstance(source, str) or not source.startswith("http"):
+                problems.append(f"{p_where}: 'source' is missing: add 'source:' with the URL of the page that prints this number")
+            if phone.get("checked") in (None, ""):
+                problems.append(f"{p_where}: 'checked' is missing: add 'checked: YYYY-MM-DD'")
+            elif not _is_date(phone["checked"]):
+                problems.append(f"{p_where}: 'checked' is '{phone['checked']}', not a date: write it as YYYY-MM-DD")
+    duplicates = [n for n, c in Counter(names).items() if c > 1]
+    for name in duplicates:
+        problems.append(f"{path}: operator '{name}' is listed twice: keep one row per operator")
+    facts = data.get("facts") or []
+    if not isinstance(facts, list):
+        problems.append(f"{path}: 'facts' must be a list of {{id, operators, zh, en, sources, checked}}")
+        facts = []
+    ids = []
+    for number, fact in enumerate(facts, start=1):
+        if not isinstance(fact, dict) or not fact.get("id"):
+            problems.append(f"{path}: fact #{number} has no 'id': add 'id: kebab-case-ascii'")
+            continue
+        fid = fact["id"]
+        ids.append(fid)
+        where = f"{path}: fact '{fid}'"
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(fid)):
+            problems.append(f"{where}: 'id' must be kebab-case ASCII, e.g. 'telenor-block'")
+        for lang in LANGUAGES:
+            if not str(fact.get(lang) or "").strip():
+                have = [l for l in LANGUAGES if str(fact.get(l) or "").strip()]
+                problems.append(f"{where}: '{lang}' is missing" + (f" (the fact is only in {', '.join(have)})" if have else "")
+                                + f": add '{lang}:' with the fact in {'Chinese' if lang == 'zh' else 'English'}"
+                                + " (a fact is shown in both languages)")
+        for op_name in fact.get("operators") or []:
+            if op_name not in names:
+                problems.append(f"{where}: 'operators' names '{op_name}', which is not an operator in "
+                                f"'operators:': use one of {', '.join(names)}")
+        if not fact.get("operators"):
+            problems.append(f"{where}: 'operators' is missing: list the operator(s) the fact is about")
+        problems += _sources_and_date(fact, where)
+    for fid in [i for i, c in Counter(ids).items() if c > 1]:
+        problems.append(f"{path}: fact '{fid}' is listed twice: ids are unique")
+    return problems
+
+
+def validate_phrasebook(data: dict, path: str = "includes/phrasebook.yml") -> list[str]:
+    problems = []
+    phrases = (data or {}).get("phrases") if isinstance(data, dict) else None
+    if not isinstance(phrases, list) or not phrases:
+        return [f"{path}: 'phrases' is missing or empty: list the phrases under 'phrases:'"]
+    ids = []
+    for number, phrase in enumerate(phrases, start=1):
+        if not isinstance(phrase, dict) or not phrase.get("id"):
+            problems.append(f"{path}: phrase #{number} has no 'id': add 'id: kebab-case-ascii' (pages link #phrase-ID)")
+            continue
+        pid = phrase["id"]
+        ids.append(pid)
+        where = f"{path}: phrase '{pid}'"
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(pid)):
+            problems.append(f"{where}: 'id' must be kebab-case ASCII, e.g. 'block-sim'")
+        for key in ("nb",) + LANGUAGES:
+            if not str(phrase.get(key) or "").strip():
+                what = {"nb": "the Norwegian (Bokmål) phrase", "zh": "its meaning in Chinese", "en": "its meaning in English"}[key]
+                problems.append(f"{where}: '{key}' is missing: add '{key}:' with {what}")
+    for pid in [i for i, c in Counter(ids).items() if c > 1]:
+        problems.append(f"{path}: phrase '{pid}' is listed twice: ids are unique (pages link #phrase-{pid})")
+    return problems
+
+
+def validate_glossary(data: dict, path: str = "includes/glossary.yml") -> list[str]:
+    problems = []
+    terms = (data or {}).get("terms") if isinstance(data, dict) else None
+    if not isinstance(terms, list) or not terms:
+        return [f"{path}: 'terms' is missing or empty: list the terms under 'terms:'"]
+    ids = []
+    for number, term in enumerate(terms, start=1):
+        if not isinstance(term, dict) or not term.get("id"):
+            problems.append(f"{path}: term #{number} has no 'id': add 'id: ascii' (pages link #term-ID)")
+            continue
+        tid = term["id"]
+        ids.append(tid)
+        where = f"{path}: term '{tid}'"
+        display = term.get("term")
+        if isinstance(display, dict):
+            problems += _both_languages(display, where, "term", "the term as each language's page shows it")
+        elif not str(display or "").strip():
+            problems.append(f"{where}: 'term' is missing: add 'term: …' (or 'term: {{zh: …, en: …}}')")
+        for lang in LANGUAGES:
+            if not str(term.get(lang) or "").strip():
+                problems.append(f"{where}: '{lang}' is missing: add '{lang}:' with the definition in "
+                                f"{'Chinese' if lang == 'zh' else 'English'}")
+        lang_attr = term.get("lang")
+        if isinstance(lang_attr, dict):
+            bad = [v for v in lang_attr.values() if not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z]+)?", str(v))]
+        else:
+            bad = [lang_attr] if lang_attr is not None and not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z]+)?", str(lang_attr)) else []
+        if bad:
+            problems.append(f"{where}: 'lang' is '{bad[0]}': use a language code such as 'nb' (Norwegian Bokmål)")
+    for tid in [i for i, c in Counter(ids).items() if c > 1]:
+        problems.append(f"{path}: term '{tid}' is listed twice: ids are unique (pages link #term-{tid})")
+    return problems
+
+
+def data_file_contacts(text: str, path: str) -> list[str]:
+    """A message for every messaging-app contact in a data file, with its line."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        for contact in guide_checks.private_contacts(line):
+            problems.append(
+                f"{path}:{number}: private contact '{contact}'. This guide never lists messaging-app "
+                f"handles or links, in pages or in data files: remove it (only official operator channels)"
+            )
+    return problems
+
+
+def check_data_files(root: Path) -> list[str]:
+    problems = []
+    for name, validate in (("operators", validate_operators), ("phrasebook", validate_phrasebook),
+                           ("glossary", validate_glossary)):
+        path = f"includes/{name}.yml"
+        try:
+            data = load(root, name)
+        except yaml.YAMLError as error:
+            problems.append(f"{path}: not valid YAML: {error}")
+            continue
+        problems += validate(data, path)
+    for path in sorted((root / "includes").glob("*.yml")):
+        rel = path.relative_to(root).as_posix()
+        problems += data_file_contacts(path.read_text(encoding="utf-8"), rel)
+    return problems
+
+
+def marker_problems(markdown: str, source: str, fact_ids) -> list[str]:
+    """A message for every unknown `<!-- mdx:… -->` marker or fact id in a page."""
+    problems = []
+    valid = ", ".join(f"<!-- mdx:{name}{' ID' if name == 'fact' else ''} -->" for name in MARKERS)
+    for match in _MARKER.finditer(markdown):
+        name, argument = match.group(1), match.group(2)
+        line = markdown.count("\n", 0, match.start()) + 1
+        if name not in MARKERS:
+            problems.append(f"{source}:{line}: unknown marker '{match.group(0)}': use one of {valid}")
+        elif name == "fact":
+            if not argument:
+                problems.append(f"{source}:{line}: '{match.group(0)}' names no fact: write "
+                                f"<!-- mdx:fact ID --> with one of: {', '.join(fact_ids)}")
+            elif argument not in fact_ids:
+                problems.append(f"{source}:{line}: unknown fact id '{argument}' in '{match.group(0)}': "
+                                f"use one of {', '.join(fact_ids)} (or add it under 'facts:' in includes/operators.yml)")
+        elif argument:
+            problems.append(f"{source}:{line}: '{match.group(0)}' takes no argument: write <!-- mdx:{name} -->")
+    return problems
+
+
+# --- rendering ----------------------------------------------------------------
+
+def _text(value, locale: str) -> str:
+    if isinstance(value, dict):
+        return str(value.get(locale) or "")
+    return str(value or "")
+
+
+def _host(url: str) -> str:
+    return url.split("//", 1)[-1].rstrip("/").removeprefix("www.")
+
+
+def _tel(number: str) -> str:
+    digits = re.sub(r"[^\d+]", "", number)
+    return digits
+
+
+def checked_date(rows) -> str:
+    """The date most rows of this table were checked (the rows' own dates)."""
+    dates = Counter(str(r.get("checked")) for r in rows if r.get("checked"))
+    if not dates:
+        return ""
+    top = max(dates.values())
+    return max(d for d, c in dates.items() if c == top)  # a tie: the newer one
 
 
 def render_operators(data: dict, locale: str) -> str:
     labels = LABELS[locale]
+    operators = [op for op in data.get("operators") or [] if isinstance(op, dict)]
+    table_date = checked_date(operators)
     rows = [
         "| " + " | ".join(labels["head"]) + " |",
         "|" + " --- |" * len(labels["head"]),
     ]
-    for op in data["operators"]:
-        owner = (op.get("owner") or {}).get(locale) or labels["unknown"]
-        where = (op.get("self_service") or {}).get(locale) or labels["unknown"]
-        site = op["website"]
-        host = site.split("//", 1)[1].rstrip("/")
-        rows.append(
-            f"| **{op['name']}** | {labels[op['kind']]} | {owner} | {where} | [{host}]({site}) |"
-        )
-    checked = max(str(op["checked"]) for op in data["operators"])
-    note = f"{data['checked_note'][locale]} {labels['checked']}: {checked}."
-    return "\n".join(rows) + "\n\n" + note + "\n"
+    differs = False
+    for op in operators:
+        site = str(op.get("website") or "")
+        kind = op.get("kind")
+        owner = _text(op.get("owner"), locale)
+        kind_text = labels[f"{kind}_of"].format(owner=owner) if kind in KINDS and owner else labels.get(kind, "")
+        name = f"**{op.get('name', '')}**<br>[{_host(site)}]({site})<br><small>{kind_text}</small>"
+        phones = [p for p in op.get("phones") or [] if isinstance(p, dict) and p.get("number")]
+        where = _text(op.get("self_service"), locale) or (labels["unknown"] if phones else labels["unknown_no_phone"])
+        phone_text = "<br>".join(
+            f"[{html.escape(str(p['number']))}](tel:{_tel(str(p['number']))})"
+            + (f" <small>{html.escape(_text(p.get('what'), locale))}</small>" if _text(p.get("what"), locale) else "")
+            for p in phones
+        ) or labels["no_phone"]
+        row_date = str(op.get("checked") or "")
+        if row_date and row_date != table_date:
+            differs = True
+            phone_text += f"<br><small>（{labels['row_checked'].format(date=row_date)}）</small>" if locale == "zh" \
+                else f"<br><small>({labels['row_checked'].format(date=row_date)})</small>"
+        rows.append(f"| {name} | {where} | {phone_text} |")
+    date_note = labels["checked_rows" if differs else "checked"].format(date=table_date)
+    note = _text(data.get("checked_note"), locale)
+    joiner = "" if locale == "zh" else " "
+    return (
+        '<div class="mdx-operators" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n\n"
+        + f'<p class="mdx-operators__checked">{html.escape(note)}{joiner}{html.escape(date_note)}</p>\n'
+    )
+
+
+def render_fact(fact: dict, locale: str, page_src: str) -> str:
+    text = _text({lang: fact.get(lang) for lang in LANGUAGES}, locale).strip()
+    if OPERATORS_TABLE_LINK in text:
+        page_dir = posixpath.dirname(page_src)
+        page_stem = page_src.split(".")[0] + ".md"
+        if page_stem == OPERATOR_TABLE:
+            target = f"#{OPERATOR_ANCHOR}"
+        else:
+            target = posixpath.relpath(OPERATOR_TABLE, page_dir or ".") + f"#{OPERATOR_ANCHOR}"
+        text = text.replace(OPERATORS_TABLE_LINK, f"({target})")
+    return text
 
 
 def render_phrasebook(data: dict, locale: str) -> str:
     head = PHRASE_LABELS[locale]
-    rows = [f"| {head[0]} | {head[1]} |", "| --- | --- |"]
-    for phrase in data["phrases"]:
-        rows.append(
-            f'| <span lang="nb" id="phrase-{phrase["id"]}">{html.escape(phrase["nb"])}</span> '
-            f"| {html.escape(phrase[locale])} |"
-        )
-    return '<div class="mdx-phrasebook" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for phrase in data.get("phrases") or []:
+        if not isinstance(phrase, dict):
+            continue
+        cells = [
+            f'<span lang="nb" id="phrase-{html.escape(str(phrase.get("id", "")))}">{html.escape(str(phrase.get("nb", "")))}</span>',
+            html.escape(str(phrase.get(locale, ""))),
+        ]
+        if locale == "zh":
+            cells.append(f'<span lang="en">{html.escape(str(phrase.get("en", "")))}</span>')
+        rows.append("| " + " | ".join(cells) + " |")
+    cls = "mdx-phrasebook mdx-phrasebook--three" if locale == "zh" else "mdx-phrasebook"
+    return f'<div class="{cls}" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+
+
+def term_text(term: dict, locale: str) -> str:
+    """The term as the page of this language shows it."""
+    display = term.get("term")
+    if isinstance(display, dict):
+        return str(display.get(locale) or display.get("en") or "")
+    return str(display or "")
+
+
+def term_lang(term: dict, locale: str):
+    """The lang attribute of the term on this language's page, or None."""
+    lang = term.get("lang")
+    if isinstance(lang, dict):
+        return lang.get(locale)
+    return lang
 
 
 def render_glossary(data: dict, locale: str) -> str:
     items = []
-    for term in data["terms"]:
-        lang = f' lang="{term["lang"]}"' if term.get("lang") else ""
+    for term in data.get("terms") or []:
+        if not isinstance(term, dict):
+            continue
+        lang = term_lang(term, locale)
+        lang_attr = f' lang="{lang}"' if lang else ""
         items.append(
-            f'<dt id="term-{term["id"]}"{lang}>{html.escape(term["term"])}</dt>'
-            f"<dd>{html.escape(term[locale])}</dd>"
+            f'<dt id="term-{term.get("id", "")}"{lang_attr}>{html.escape(term_text(term, locale))}</dt>'
+            f"<dd>{html.escape(str(term.get(locale, '')))}</dd>"
         )
     return '<dl class="mdx-glossary">' + "".join(items) + "</dl>\n"
 
 
-RENDERERS = {
-    "<!-- operators-table -->": ("operators", render_operators),
-    "<!-- phrasebook -->": ("phrasebook", render_phrasebook),
-    "<!-- glossary -->": ("glossary", render_glossary),
+BLOCKS = {
+    "operators": ("operators", render_operators),
+    "phrasebook": ("phrasebook", render_phrasebook),
+    "glossary": ("glossary", render_glossary),
 }
+
+
+def _i18n_is_building_other_language(config) -> bool:
+    plugin = config.plugins.get("i18n")
+    return bool(getattr(plugin, "building", False))
+
+
+def on_pre_build(config, **kwargs):
+    _cache.clear()  # `mkdocs serve` rebuilds: read edits to the data files
+    if _i18n_is_building_other_language(config):
+        return  # once per build, not once per language
+    for problem in check_data_files(Path(config.config_file_path).parent):
+        log.warning(problem)
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     locale = getattr(page.file, "locale", None) or config.theme["language"]
     root = Path(config.config_file_path).parent
-    for marker, (name, render) in RENDERERS.items():
-        if marker in markdown:
-            markdown = markdown.replace(marker, render(load(root, name), locale))
-    return markdown
+    for old, new in LEGACY.items():
+        markdown = markdown.replace(old, new)
+    if "mdx:" not in markdown:
+        return markdown
+    source = f"docs/{page.file.src_uri}"
+    operators = load(root, "operators")
+    facts = {f["id"]: f for f in operators.get("facts") or [] if isinstance(f, dict) and f.get("id")}
+    for problem in marker_problems(markdown, source, list(facts)):
+        log.warning(problem)
+
+    def replace(match):
+        name, argument = match.group(1), match.group(2)
+        if name == "fact":
+            fact = facts.get(argument or "")
+            return render_fact(fact, locale, page.file.src_uri) if fact else match.group(0)
+        if name in BLOCKS and not argument:
+            data_name, render = BLOCKS[name]
+            return render(load(root, data_name), locale)
+        return match.group(0)  # downloads, whole-guide: whole_guide.py; unknown: warned above
+
+    return _MARKER.sub(replace, markdown)

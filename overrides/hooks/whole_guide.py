@@ -1,6 +1,7 @@
 """The whole guide on one printable page, per language.
 
-docs/print.<lang>.md holds a title block and the line `<!-- whole-guide -->`.
+docs/print.<lang>.md holds a title block, the line `<!-- mdx:downloads -->`
+(links to the PDF and the offline copy) and the line `<!-- mdx:whole-guide -->`.
 After a language is built, this hook replaces that line in the built
 print page with the content of every page of the nav, in reading order:
 
@@ -23,8 +24,10 @@ import re
 from datetime import date
 from pathlib import Path
 
-MARKER = "<!-- whole-guide -->"
-DOWNLOADS_MARKER = "<!-- downloads -->"
+MARKER = "<!-- mdx:whole-guide -->"
+DOWNLOADS_MARKER = "<!-- mdx:downloads -->"
+# The markers before the namespaced ones, replaced until every page has switched.
+LEGACY = {"<!-- whole-guide -->": MARKER, "<!-- downloads -->": DOWNLOADS_MARKER}
 OFFLINE_ZIP = "esim-guide-norway-offline.zip"  # scripts/make_offline.py, at the site root
 PRINT_PAGE = "print"
 
@@ -73,6 +76,8 @@ def on_nav(nav, config, files, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
+    for old, new in LEGACY.items():
+        markdown = markdown.replace(old, new)
     if DOWNLOADS_MARKER not in markdown:
         return markdown
     locale = getattr(page.file, "locale", "zh")
