@@ -1,5 +1,5 @@
 /*
- * Search on demand. overrides/hooks/speed.py inlines this file
+ * Search on demand, and no sitemap probes. overrides/hooks/speed.py inlines this file
  * (minified) into every page, just before Material's bundle: it must be in
  * place before the bundle starts, and inline it costs no extra request.
  *
@@ -9,6 +9,17 @@
  * / s f keys) or arrives from a search result (?h=..., highlighted by
  * Material). Material itself waits like this in the offline copy (file://).
  * tests/test_browser_search.py checks: nothing before, results after.
+ *
+ * No sitemap probes. Material's "stay on page" language switch (setupAlternate
+ * in Material 9.8's bundle) requests sitemap.xml next to every hreflang
+ * <link rel="alternate"> in <head>. Ours are absolute (search engines need
+ * that) and point at page folders, so each page view made three requests to
+ * the published address, failing on any other address (a preview, a mirror,
+ * `mkdocs serve` on another port). guide.js already keeps the reader on the
+ * same page and section when switching, so Material's lookup has no use
+ * here: its requests are never sent. tests/test_any_address.py checks that
+ * no page asks for a sitemap and that a copy served anywhere fails nothing.
+ *
  * Keep it small: it is part of every page.
  */
 (function () {
@@ -33,10 +44,12 @@
   var send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
     this.mdxSearchIndex = /\/search\/search_index\.json$/.test(String(url));
+    this.mdxSitemap = /\/sitemap\.xml$/.test(String(url));
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
+    if (request.mdxSitemap) return;  /* Material's language lookup: see above */
     if (!request.mdxSearchIndex) return send.apply(request, args);
     whenStarted(function () { send.apply(request, args); });
   };

@@ -6,10 +6,9 @@
   its relative links, so previews and offline copies still work.
 - The sitemap (mkdocs-static-i18n writes both languages with alternates)
   gets x-default alternates too.
-- Material's language selector looks for `sitemap.xml` next to every
-  hreflang alternate of a page ("stay on page"); without one there, each page
-  view costs 404s. Each page folder gets a small sitemap.xml with just that
-  page and its alternates, and /en/ gets the English part of the sitemap.
+- (Material's language selector would request `sitemap.xml` next to every
+  hreflang alternate; includes/search-on-demand.js keeps those requests from
+  being sent, so no page folder needs a sitemap of its own.)
 - The offline copy (file://) has no use for hreflang and cannot fetch
   sitemaps: its pages carry no alternates in <head>.
 - robots.txt at the site root, naming the sitemap.
@@ -21,7 +20,7 @@ import gzip
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
@@ -73,31 +72,20 @@ def _write_sitemap(path: Path, urls: list) -> None:
     path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n' + data + "\n", encoding="utf-8")
 
 
-def sitemaps(site: Path, site_url: str) -> None:
-    """x-default in the sitemap; a small sitemap.xml in every page folder."""
+def sitemaps(site: Path) -> None:
+    """x-default alternates in the site's sitemap (mkdocs-static-i18n writes the others)."""
     ET.register_namespace("", SM)
     ET.register_namespace("xhtml", XHTML)
     path = site / "sitemap.xml"
     urls = ET.parse(path).getroot().findall(f"{{{SM}}}url")
     for url in urls:
         links = url.findall(f"{{{XHTML}}}link")
-        default = next((l.get("href") for l in links if l.get("hreflang") == DEFAULT), None)
-        if default and not any(l.get("hreflang") == "x-default" for l in links):
+        default = next((link.get("href") for link in links if link.get("hreflang") == DEFAULT), None)
+        if default and not any(link.get("hreflang") == "x-default" for link in links):
             ET.SubElement(url, f"{{{XHTML}}}link", rel="alternate", hreflang="x-default", href=default)
     _write_sitemap(path, urls)
     with gzip.open(site / "sitemap.xml.gz", "wb") as f:
         f.write(path.read_bytes())
-    base = urlsplit(site_url).path
-    by_language: dict[str, list] = {}
-    for url in urls:
-        rel = urlsplit(url.find(f"{{{SM}}}loc").text).path[len(base):]
-        language = rel.split("/")[0] if "/" in rel and rel.split("/")[0] in ("en",) else DEFAULT
-        by_language.setdefault(language, []).append(url)
-        if rel and rel.strip("/") != language:  # not a language home: its own folder
-            _write_sitemap(site / rel / "sitemap.xml", [url])
-    for language, entries in by_language.items():
-        if language != DEFAULT:
-            _write_sitemap(site / language / "sitemap.xml", entries)
 
 
 @event_priority(-110)  # after every language is built
@@ -108,7 +96,7 @@ def on_post_build(config, **kwargs):
     site_url = config.site_url or ""
     site = Path(config.site_dir)
     if not _offline(config) and (site / "sitemap.xml").is_file():
-        sitemaps(site, site_url)
+        sitemaps(site)
     lines = ["User-agent: *", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {site_url}sitemap.xml")

@@ -1,0 +1,115 @@
+"""A copy of the site works from any address, and no page view probes for sitemaps.
+
+The site is built for a published address (https://guide.example.org/esim/,
+which this machine cannot reach) and served from 127.0.0.1 instead, as a
+preview deploy, a mirror or `mkdocs serve` on another port would be. Canonical
+links and hreflang alternates then point at the published address; nothing on
+the page may try to fetch from there. Material's language selector used to
+request sitemap.xml next to every alternate (see includes/search-on-demand.js).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+
+import pytest
+
+from conftest import LANGS, ROOT, STEMS_ALL, page_url, type_search
+
+PUBLISHED = "https://guide.example.org/esim/"
+
+
+@pytest.fixture(scope="module")
+def elsewhere(tmp_path_factory):
+    """The site built for PUBLISHED, served on a free local port; yields its address."""
+    import csp
+
+    out = tmp_path_factory.mktemp("site-elsewhere")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=PUBLISHED)
+    for flag in ("GUIDE_PDF", "GUIDE_OFFLINE", "OFFLINE", "ISSUES_URL"):
+        env.pop(flag, None)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert proc.returncode == 0, "build for another address failed:\n" + proc.stderr[-3000:]
+    headers = csp.headers(out)
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def end_headers(self):
+            for name, value in headers.items():
+                self.send_header(name, value)
+            super().end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(out)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def visits(browser, elsewhere):
+    """Every page of both languages, opened once at phone size: what it asked for
+    that failed, what it logged as an error, and any sitemap it requested."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    record: dict[tuple[str, str], dict[str, list[str]]] = {}
+    try:
+        tab = context.new_page()
+        current: dict[str, list[str]] = {}
+        tab.on("request", lambda r: current["sitemaps"].append(r.url) if "sitemap" in r.url else None)
+        tab.on("requestfailed", lambda r: current["failed"].append(f"{r.url} ({r.failure})"))
+        tab.on("response", lambda r: current["failed"].append(f"{r.url} ({r.status})") if r.status >= 400 else None)
+        tab.on("console", lambda m: current["errors"].append(m.text) if m.type == "error" else None)
+        tab.on("pageerror", lambda e: current["errors"].append(str(e)))
+        for stem in STEMS_ALL:
+            for lang in LANGS:
+                current.update(sitemaps=[], failed=[], errors=[])
+                tab.goto(elsewhere + page_url(stem, lang), wait_until="networkidle")
+                tab.wait_for_timeout(200)  # Material's startup requests go out after load
+                record[stem, lang] = {k: list(v) for k, v in current.items()}
+    finally:
+        context.close()
+    return record
+
+
+CASES = [(stem, lang) for stem in STEMS_ALL for lang in LANGS]
+IDS = [f"{stem}-{lang}" for stem, lang in CASES]
+
+
+@pytest.mark.parametrize("stem,lang", CASES, ids=IDS)
+def test_no_page_view_requests_a_sitemap(visits, stem, lang):
+    assert visits[stem, lang]["sitemaps"] == [], f"{stem} ({lang}) requested {visits[stem, lang]['sitemaps']}"
+
+
+@pytest.mark.parametrize("stem,lang", CASES, ids=IDS)
+def test_a_copy_served_from_another_address_fails_nothing(visits, stem, lang):
+    seen = visits[stem, lang]
+    assert seen["failed"] == [], f"{stem} ({lang}) served elsewhere: failed requests {seen['failed']}"
+    assert seen["errors"] == [], f"{stem} ({lang}) served elsewhere: console errors {seen['errors']}"
+
+
+@pytest.mark.parametrize("lang,other", [("zh", "en"), ("en", "zh")])
+def test_a_copy_elsewhere_switches_language_and_searches(browser, elsewhere, lang, other):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        tab = context.new_page()
+        tab.goto(elsewhere + page_url("steps/install-esim", lang) + "#scan-qr", wait_until="networkidle")
+        link = tab.locator(f".md-select a[hreflang='{other}']").first
+        tab.evaluate("a => a.click()", link.element_handle())
+        tab.wait_for_url(elsewhere + page_url("steps/install-esim", other) + "#scan-qr")
+        assert tab.locator("html").get_attribute("lang") == other
+        results = type_search(tab, "eSIM")
+        assert results and all(r.startswith(elsewhere) for r in results), f"search on the copy: {results}"
+    finally:
+        context.close()
