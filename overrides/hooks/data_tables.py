@@ -492,6 +492,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         return markdown
     source = f"docs/{page.file.src_uri}"
     operators = load(root, "operators")
+    operators = operators if isinstance(operators, dict) else {}
     facts = {f["id"]: f for f in operators.get("facts") or [] if isinstance(f, dict) and f.get("id")}
     for problem in marker_problems(markdown, source, list(facts)):
         log.warning(problem)
@@ -503,7 +504,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
             return render_fact(fact, locale, page.file.src_uri) if fact else match.group(0)
         if name in BLOCKS and not argument:
             data_name, render = BLOCKS[name]
-            return render(load(root, data_name), locale)
+            data = load(root, data_name)
+            return render(data if isinstance(data, dict) else {}, locale)
         return match.group(0)  # downloads, whole-guide: whole_guide.py; unknown: warned above
 
     return _MARKER.sub(replace, markdown)

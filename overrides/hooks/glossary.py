@@ -2,9 +2,12 @@
 
 For every term marked `tooltip: true`, this hook appends an abbreviation
 definition (`*[PUK]: …`) in the page's language; the `abbr` extension then
-turns each occurrence of the term into <abbr title="…">. (Material's
-`pymdownx.snippets: auto_append` is global, and mkdocs-static-i18n cannot
-vary markdown_extensions per language, hence the hook.)
+turns each occurrence of the term into <abbr title="…">, and
+docs/javascripts/guide.js shows that definition on tap, click or keyboard
+focus (a `title` alone only shows on hover, never on a phone).
+(Material's `pymdownx.snippets: auto_append` is global, and
+mkdocs-static-i18n cannot vary markdown_extensions per language, hence the
+hook.)
 """
 
 from __future__ import annotations
@@ -19,8 +22,28 @@ _cache: dict[Path, list] = {}
 def terms(root: Path) -> list[dict]:
     path = root / "includes" / "glossary.yml"
     if path not in _cache:
-        _cache[path] = yaml.safe_load(path.read_text(encoding="utf-8"))["terms"]
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        terms = data.get("terms") if isinstance(data, dict) else None
+        _cache[path] = [t for t in terms or [] if isinstance(t, dict)]  # mistakes: data_tables.py says which
     return _cache[path]
+
+
+def term_text(term: dict, locale: str) -> str:
+    """The term as the page of this language shows it."""
+    display = term.get("term")
+    if isinstance(display, dict):
+        return str(display.get(locale) or "")
+    return str(display or "")
+
+
+def definitions(all_terms: list[dict], locale: str) -> list[str]:
+    """`*[TERM]: definition` lines for the tooltip terms, in this language."""
+    lines = []
+    for t in all_terms:
+        text, definition = term_text(t, locale).strip(), " ".join(str(t.get(locale) or "").split())
+        if t.get("tooltip") and text and definition:
+            lines.append(f"*[{text}]: {definition}")
+    return lines
 
 
 def on_pre_build(config, **kwargs):
@@ -30,5 +53,4 @@ def on_pre_build(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     locale = getattr(page.file, "locale", None) or config.theme["language"]
     root = Path(config.config_file_path).parent
-    definitions = [f"*[{t['term']}]: {t[locale]}" for t in terms(root) if t.get("tooltip")]
-    return markdown + "\n\n" + "\n".join(definitions) + "\n"
+    return markdown + "\n\n" + "\n".join(definitions(terms(root), locale)) + "\n"
