@@ -111,3 +111,149 @@ document.addEventListener("click", function (event) {
 
   Array.prototype.forEach.call(document.querySelectorAll("[data-mdx-lpa]"), setUp);
 })();
+
+/* 3. Glossary terms: tap for the definition ----------------------------------
+ * overrides/hooks/glossary.py turns glossary terms into <abbr title="…">.
+ * A title shows only while a mouse hovers, never on a phone; Material's
+ * `content.tooltips` (9.8) also reacts only to hover and focus, and an
+ * <abbr> cannot take focus, so a tap shows nothing there either. Here a tap,
+ * click, Enter or Space on a term shows its definition in one popover under
+ * the term; tapping the term again, Escape, or a tap anywhere else closes it.
+ * A mouse hovering or keyboard focus shows it too. The popover is placed
+ * over the page (position: absolute), so nothing moves; without JavaScript
+ * the title stays, as before; print never shows it (extra.css, part 3).
+ * Screen readers: each term is a button (one tab stop per term and page),
+ * described by its definition (aria-describedby). */
+(function () {
+  "use strict";
+
+  var terms = Array.prototype.filter.call(
+    document.querySelectorAll(".md-content abbr[title]"),
+    function (abbr) { return !abbr.closest("a, button, label, summary, .md-tooltip"); }  // no control inside a control
+  );
+  if (!terms.length) return;
+
+  var tip = document.createElement("div");
+  tip.className = "mdx-tooltip";
+  tip.id = "mdx-tooltip";
+  tip.setAttribute("role", "tooltip");
+  tip.hidden = true;
+  var described = document.createElement("div");  // the definitions, for aria-describedby
+  described.hidden = true;
+  document.body.appendChild(described);
+  document.body.appendChild(tip);
+
+  var current = null;   // the term whose definition is shown
+  var pinned = false;   // opened by tap, click or key: stays until closed
+  var leaving = 0;
+  var byText = {};
+  var tabStop = {};
+
+  terms.forEach(function (abbr, index) {
+    var definition = abbr.getAttribute("title");
+    abbr.removeAttribute("title");  // no second, native tooltip
+    abbr.setAttribute("data-mdx-definition", definition);
+    if (!byText[definition]) {
+      var span = document.createElement("span");
+      span.id = "mdx-definition-" + index;
+      span.textContent = definition;
+      described.appendChild(span);
+      byText[definition] = span.id;
+    }
+    abbr.setAttribute("aria-describedby", byText[definition]);
+    abbr.setAttribute("role", "button");
+    abbr.setAttribute("aria-expanded", "false");
+    abbr.setAttribute("aria-controls", "mdx-tooltip");
+    abbr.tabIndex = tabStop[abbr.textContent] ? -1 : 0;
+    tabStop[abbr.textContent] = true;
+  });
+
+  function place(abbr) {
+    var rects = abbr.getClientRects();
+    var r = rects.length ? rects[0] : abbr.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    tip.style.left = "0px";
+    tip.style.top = "0px";
+    var w = tip.offsetWidth;
+    var h = tip.offsetHeight;
+    var left = Math.max(8, Math.min(r.left + r.width / 2 - w / 2, width - w - 8));
+    var top = r.bottom + 8;
+    if (top + h > window.innerHeight && r.top - 8 - h > 0) top = r.top - 8 - h;  // no room below
+    tip.style.left = Math.round(left + window.scrollX) + "px";
+    tip.style.top = Math.round(top + window.scrollY) + "px";
+  }
+
+  function show(abbr, pin) {
+    clearTimeout(leaving);
+    if (current && current !== abbr) current.setAttribute("aria-expanded", "false");
+    current = abbr;
+    pinned = pin;
+    tip.textContent = abbr.getAttribute("data-mdx-definition");
+    tip.hidden = false;
+    abbr.setAttribute("aria-expanded", "true");
+    place(abbr);
+  }
+
+  function hide() {
+    clearTimeout(leaving);
+    if (!current) return;
+    current.setAttribute("aria-expanded", "false");
+    current = null;
+    pinned = false;
+    tip.hidden = true;
+  }
+
+  function termOf(node) {
+    var abbr = node && node.closest ? node.closest("abbr[data-mdx-definition]") : null;
+    return abbr && terms.indexOf(abbr) !== -1 ? abbr : null;
+  }
+
+  document.addEventListener("click", function (event) {
+    var abbr = termOf(event.target);
+    if (abbr) {
+      if (abbr === current && pinned) hide();
+      else show(abbr, true);
+    } else if (current && !tip.contains(event.target)) {
+      hide();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && current) {
+      var abbr = current;
+      hide();
+      if (document.activeElement === abbr || tip.contains(document.activeElement)) abbr.focus();
+      return;
+    }
+    var term = termOf(event.target);
+    if (term && (event.key === "Enter" || event.key === " ")) {
+      event.preventDefault();  // Space would scroll the page
+      if (term === current && pinned) hide();
+      else show(term, true);
+    }
+  });
+
+  terms.forEach(function (abbr) {
+    abbr.addEventListener("focus", function () {
+      if (abbr.matches(":focus-visible") && current !== abbr) show(abbr, false);
+    });
+    abbr.addEventListener("blur", function () {
+      if (current === abbr && !pinned) hide();
+    });
+    abbr.addEventListener("pointerenter", function (event) {
+      if (event.pointerType === "mouse" && !(pinned && current)) show(abbr, false);
+    });
+    abbr.addEventListener("pointerleave", function (event) {
+      if (event.pointerType === "mouse" && current === abbr && !pinned) {
+        leaving = setTimeout(hide, 300);
+      }
+    });
+  });
+  // The definition can be hovered too (WCAG 1.4.13): moving onto it keeps it.
+  tip.addEventListener("pointerenter", function () { clearTimeout(leaving); });
+  tip.addEventListener("pointerleave", function (event) {
+    if (event.pointerType === "mouse" && !pinned) leaving = setTimeout(hide, 300);
+  });
+  window.addEventListener("resize", function () { if (current) place(current); });
+  window.addEventListener("beforeprint", hide);
+})();
