@@ -63,3 +63,134 @@ def test_an_untranslated_section_name_is_found_on_the_english_site_only():
     nav = [_Item("Home"), _Item("四个步骤", [_Item("Step 1"), _Item("第二步")])]
     assert guide_checks.untranslated_nav_titles(nav, "en") == ["四个步骤", "第二步"]
     assert guide_checks.untranslated_nav_titles(nav, "zh") == []
+
+
+# === data files (includes/*.yml; overrides/hooks/data_tables.py) ==================
+# Each mistake is fed to the check the strict build runs; the message must name
+# the file, the row and the key, and say the fix.
+
+import copy  # noqa: E402
+
+import yaml  # noqa: E402
+
+import data_tables  # noqa: E402
+from conftest import ROOT  # noqa: E402
+
+_OPERATORS = yaml.safe_load((ROOT / "includes" / "operators.yml").read_text(encoding="utf-8"))
+_OPS_FILE = "includes/operators.yml"
+
+
+def _operators(change):
+    data = copy.deepcopy(_OPERATORS)
+    change(data)
+    return data_tables.validate_operators(data, _OPS_FILE)
+
+
+def _one(problems, *words):
+    """The one message that contains all the words."""
+    found = [p for p in problems if all(w in p for w in words)]
+    assert len(found) == 1, f"expected one message with {words}, got: {problems}"
+    return found[0]
+
+
+def test_the_data_files_of_the_repository_pass_their_checks():
+    assert data_tables.check_data_files(ROOT) == []
+
+
+def test_a_fact_in_one_language_only_is_named():
+    def drop_en(data):
+        del data["facts"][0]["en"]
+    message = _one(_operators(drop_en), _OPS_FILE, f"fact '{_OPERATORS['facts'][0]['id']}'", "'en'")
+    assert "only in zh" in message and "add 'en:'" in message
+
+
+def test_a_field_in_one_language_only_is_named():
+    def half(data):
+        data["operators"][1]["self_service"] = {"en": "Mine sider or the Telia app"}
+    message = _one(_operators(half), _OPS_FILE, "operator 'Telia'", "'self_service'")
+    assert "no zh text" in message and "add 'self_service.zh'" in message
+
+
+def test_a_row_without_sources_is_named():
+    def drop(data):
+        del data["operators"][0]["sources"]
+    message = _one(_operators(drop), _OPS_FILE, "operator 'Telenor'", "'sources'")
+    assert "add 'sources:'" in message
+
+
+def test_a_row_without_checked_is_named_without_a_traceback():
+    def drop(data):
+        del data["operators"][2]["checked"]
+    data = copy.deepcopy(_OPERATORS)
+    drop(data)
+    message = _one(data_tables.validate_operators(data, _OPS_FILE), _OPS_FILE, "operator 'Ice'", "'checked'")
+    assert "add 'checked: YYYY-MM-DD'" in message
+    data_tables.render_operators(data, "zh")  # still renders: no KeyError
+
+
+def test_a_bad_date_is_named():
+    def bad(data):
+        data["facts"][1]["checked"] = "2.12.2026"
+    message = _one(_operators(bad), _OPS_FILE, f"fact '{_OPERATORS['facts'][1]['id']}'", "'checked'")
+    assert "not a date" in message and "YYYY-MM-DD" in message
+
+
+def test_a_kind_typo_is_named_without_a_traceback():
+    def typo(data):
+        data["operators"][0]["kind"] = "netwrok"
+    data = copy.deepcopy(_OPERATORS)
+    typo(data)
+    message = _one(data_tables.validate_operators(data, _OPS_FILE), _OPS_FILE, "operator 'Telenor'", "'kind'", "netwrok")
+    assert "use one of network, brand" in message
+    for lang in ("zh", "en"):
+        data_tables.render_operators(data, lang)  # no KeyError
+
+
+def test_a_phone_number_without_its_source_is_named():
+    def drop(data):
+        del data["operators"][0]["phones"][0]["source"]
+    message = _one(_operators(drop), _OPS_FILE, "operator 'Telenor', phone 09000", "'source'")
+    assert "add 'source:'" in message
+
+
+def test_a_phrase_without_its_english_meaning_is_named():
+    message = _one(data_tables.validate_phrasebook({"phrases": [{"id": "cost", "nb": "Koster det noe?", "zh": "要钱吗？"}]},
+                                                   "includes/phrasebook.yml"),
+                   "includes/phrasebook.yml", "phrase 'cost'", "'en'")
+    assert "add 'en:'" in message
+
+
+def test_a_glossary_term_in_one_language_only_is_named():
+    terms = {"terms": [{"id": "profile", "term": {"zh": "eSIM 配置文件"}, "zh": "……", "en": "…"}]}
+    message = _one(data_tables.validate_glossary(terms, "includes/glossary.yml"), "includes/glossary.yml", "term 'profile'", "'term'")
+    assert "add 'term.en'" in message
+
+
+def test_an_unknown_mdx_marker_is_named_with_the_valid_ones():
+    [message] = data_tables.marker_problems("# T { #t }\n\n<!-- mdx:operator -->\n", "docs/steps/contact-operator.zh.md", ["blocked-fee"])
+    assert message.startswith("docs/steps/contact-operator.zh.md:3: unknown marker '<!-- mdx:operator -->'")
+    assert "<!-- mdx:operators -->" in message and "<!-- mdx:fact ID -->" in message
+
+
+def test_an_unknown_fact_id_is_named_with_the_valid_ones():
+    ids = [f["id"] for f in _OPERATORS["facts"]]
+    [message] = data_tables.marker_problems("挂失期间<!-- mdx:fact blocked-fees -->", "docs/lost-phone.zh.md", ids)
+    assert message.startswith("docs/lost-phone.zh.md:1: unknown fact id 'blocked-fees'")
+    assert "blocked-fee," in message and "includes/operators.yml" in message
+
+
+def test_a_messaging_contact_in_a_data_file_is_named():
+    text = (ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8")
+    text = text.replace('en: "Can we speak English?"', 'en: "Need help? WeChat: esimhelper88"', 1)
+    [message] = data_tables.data_file_contacts(text, "includes/phrasebook.yml")
+    number = text.splitlines().index('    en: "Need help? WeChat: esimhelper88"') + 1
+    assert message.startswith(f"includes/phrasebook.yml:{number} (phrase 'speak-english', key 'en'): private contact 'WeChat: esimhelper88'")
+    assert "remove it" in message
+
+
+def test_a_messaging_link_in_the_operator_file_is_named():
+    text = (ROOT / "includes" / "operators.yml").read_text(encoding="utf-8")
+    text = text.replace("zh: 自动挂失电话", "zh: 自动挂失电话，或者 https://t.me/onecallhelp", 1)
+    [message] = data_tables.data_file_contacts(text, _OPS_FILE)
+    assert "(operator 'OneCall', key 'zh')" in message and "t.me" in message
+# === end of data files ================================================================

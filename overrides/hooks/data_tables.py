@@ -290,14 +290,37 @@ def validate_glossary(data: dict, path: str = "includes/glossary.yml") -> list[s
     return problems
 
 
+_YAML_ITEM = re.compile(r"^  - ")  # a row of the file's top-level list (two spaces, as in includes/)
+_YAML_LABEL = re.compile(r"^  (?:- |  )(id|name|term):[ \t]*(\S.*?)?\s*$")
+_YAML_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):")
+_ROW_NAMES = {"operators": "operator", "phrasebook": "phrase", "glossary": "term"}
+
+
 def data_file_contacts(text: str, path: str) -> list[str]:
-    """A message for every messaging-app contact in a data file, with its line."""
-    problems = []
+    """A message for every messaging-app contact in a data file: its line,
+    the row (operator name, fact, phrase or term id) and the key it is in."""
+    problems, row, key = [], "", ""
+    kind = _ROW_NAMES.get(Path(path).stem, "row")
+    in_facts = False
     for number, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith("#"):
+            continue  # comments never reach a page
+        if not line.startswith(" ") and line.strip():
+            in_facts, row = line.startswith("facts:"), ""
+        if _YAML_ITEM.match(line):
+            row = ""
+        label = _YAML_LABEL.match(line)
+        if label and label.group(2) and (not row or label.group(1) == "name"):
+            row = f"{'fact' if in_facts else kind} '{label.group(2).strip(chr(34))}'"
+        found = _YAML_KEY.match(line)
+        if found:
+            key = found.group(1)
         for contact in guide_checks.private_contacts(line):
+            where = ", ".join(part for part in (row, f"key '{key}'" if key else "") if part)
             problems.append(
-                f"{path}:{number}: private contact '{contact}'. This guide never lists messaging-app "
-                f"handles or links, in pages or in data files: remove it (only official operator channels)"
+                f"{path}:{number}" + (f" ({where})" if where else "") + f": private contact '{contact}'. "
+                f"This guide never lists messaging-app handles or links, in pages or in data files: "
+                f"remove it (only official operator channels)"
             )
     return problems
 
@@ -319,13 +342,14 @@ def check_data_files(root: Path) -> list[str]:
     return problems
 
 
-def marker_problems(markdown: str, source: str, fact_ids) -> list[str]:
-    """A message for every unknown `<!-- mdx:… -->` marker or fact id in a page."""
+def marker_problems(markdown: str, source: str, fact_ids, first_line: int = 1) -> list[str]:
+    """A message for every unknown `<!-- mdx:… -->` marker or fact id in a page.
+    first_line: the line of the file the markdown starts on (after front matter)."""
     problems = []
     valid = ", ".join(f"<!-- mdx:{name}{' ID' if name == 'fact' else ''} -->" for name in MARKERS)
     for match in _MARKER.finditer(markdown):
         name, argument = match.group(1), match.group(2)
-        line = markdown.count("\n", 0, match.start()) + 1
+        line = markdown.count("\n", 0, match.start()) + first_line
         if name not in MARKERS:
             problems.append(f"{source}:{line}: unknown marker '{match.group(0)}': use one of {valid}")
         elif name == "fact":
@@ -470,6 +494,21 @@ BLOCKS = {
 }
 
 
+def body_start_line(page, markdown: str) -> int:
+    """The line of the source file where the page's Markdown (front matter
+    stripped by MkDocs) starts, so messages name the line an editor shows."""
+    try:
+        raw = page.file.content_string
+    except Exception:  # noqa: BLE001  a generated page: no file
+        return 1
+    body = markdown.lstrip("\n")
+    chunk = body[:80]
+    at = raw.find(chunk) if chunk else -1
+    if at < 0:
+        return 1
+    return raw.count("\n", 0, at) + 1 - (len(markdown) - len(body))
+
+
 def _i18n_is_building_other_language(config) -> bool:
     plugin = config.plugins.get("i18n")
     return bool(getattr(plugin, "building", False))
@@ -494,7 +533,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     operators = load(root, "operators")
     operators = operators if isinstance(operators, dict) else {}
     facts = {f["id"]: f for f in operators.get("facts") or [] if isinstance(f, dict) and f.get("id")}
-    for problem in marker_problems(markdown, source, list(facts)):
+    for problem in marker_problems(markdown, source, list(facts), body_start_line(page, markdown)):
         log.warning(problem)
 
     def replace(match):
