@@ -193,4 +193,9 @@ def test_a_messaging_link_in_the_operator_file_is_named():
     text = text.replace("zh: 自动挂失电话", "zh: 自动挂失电话，或者 https://t.me/onecallhelp", 1)
     [message] = data_tables.data_file_contacts(text, _OPS_FILE)
     assert "(operator 'OneCall', key 'zh')" in message and "t.me" in message
+
+
+def test_an_old_marker_is_named_with_its_new_name():
+    [message] = data_tables.marker_problems("# 常用句 { #phrasebook }\n\n<!-- phrasebook -->\n", "docs/phrasebook.zh.md", [])
+    assert message == "docs/phrasebook.zh.md:3: '<!-- phrasebook -->' is the old marker: write '<!-- mdx:phrasebook -->'"
 # === end of data files ================================================================

@@ -55,12 +55,14 @@ MARKERS = {
     "whole-guide": "the whole guide (print page)",
 }
 _MARKER = re.compile(r"<!--\s*mdx:([^\s>]*)(?:\s+([^\s>]*))?\s*-->")
-# The markers before the namespaced ones: still replaced until every page has
-# switched (then this mapping is emptied).
-LEGACY = {
+# The markers before the namespaced ones are no longer replaced; a page that
+# still has one fails the build with the new name.
+RENAMED = {
     "<!-- operators-table -->": "<!-- mdx:operators -->",
     "<!-- phrasebook -->": "<!-- mdx:phrasebook -->",
     "<!-- glossary -->": "<!-- mdx:glossary -->",
+    "<!-- downloads -->": "<!-- mdx:downloads -->",
+    "<!-- whole-guide -->": "<!-- mdx:whole-guide -->",
 }
 
 LABELS = {
@@ -346,6 +348,11 @@ def marker_problems(markdown: str, source: str, fact_ids, first_line: int = 1) -
     """A message for every unknown `<!-- mdx:… -->` marker or fact id in a page.
     first_line: the line of the file the markdown starts on (after front matter)."""
     problems = []
+    for old, new in RENAMED.items():
+        at = markdown.find(old)
+        if at >= 0:
+            line = markdown.count("\n", 0, at) + first_line
+            problems.append(f"{source}:{line}: '{old}' is the old marker: write '{new}'")
     valid = ", ".join(f"<!-- mdx:{name}{' ID' if name == 'fact' else ''} -->" for name in MARKERS)
     for match in _MARKER.finditer(markdown):
         name, argument = match.group(1), match.group(2)
@@ -525,11 +532,9 @@ def on_pre_build(config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     locale = getattr(page.file, "locale", None) or config.theme["language"]
     root = Path(config.config_file_path).parent
-    for old, new in LEGACY.items():
-        markdown = markdown.replace(old, new)
-    if "mdx:" not in markdown:
-        return markdown
     source = f"docs/{page.file.src_uri}"
+    if "mdx:" not in markdown and not any(old in markdown for old in RENAMED):
+        return markdown
     operators = load(root, "operators")
     operators = operators if isinstance(operators, dict) else {}
     facts = {f["id"]: f for f in operators.get("facts") or [] if isinstance(f, dict) and f.get("id")}

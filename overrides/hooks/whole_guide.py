@@ -26,8 +26,6 @@ from pathlib import Path
 
 MARKER = "<!-- mdx:whole-guide -->"
 DOWNLOADS_MARKER = "<!-- mdx:downloads -->"
-# The markers before the namespaced ones, replaced until every page has switched.
-LEGACY = {"<!-- whole-guide -->": MARKER, "<!-- downloads -->": DOWNLOADS_MARKER}
 OFFLINE_ZIP = "esim-guide-norway-offline.zip"  # scripts/make_offline.py, at the site root
 PRINT_PAGE = "print"
 
@@ -76,8 +74,6 @@ def on_nav(nav, config, files, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    for old, new in LEGACY.items():
-        markdown = markdown.replace(old, new)
     if DOWNLOADS_MARKER not in markdown:
         return markdown
     locale = getattr(page.file, "locale", "zh")
