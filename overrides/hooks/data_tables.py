@@ -414,16 +414,27 @@ def render_operators(data: dict, locale: str) -> str:
         name = f"**{op.get('name', '')}**<br>[{_host(site)}]({site})<br><small>{kind_text}</small>"
         phones = [p for p in op.get("phones") or [] if isinstance(p, dict) and p.get("number")]
         where = _text(op.get("self_service"), locale) or (labels["unknown"] if phones else labels["unknown_no_phone"])
-        phone_text = "<br>".join(
-            f"[{html.escape(str(p['number']))}](tel:{_tel(str(p['number']))})"
-            + (f" <small>{html.escape(_text(p.get('what'), locale))}</small>" if _text(p.get("what"), locale) else "")
-            for p in phones
-        ) or labels["no_phone"]
         row_date = str(op.get("checked") or "")
         if row_date and row_date != table_date:
             differs = True
-            phone_text += f"<br><small>（{labels['row_checked'].format(date=row_date)}）</small>" if locale == "zh" \
-                else f"<br><small>({labels['row_checked'].format(date=row_date)})</small>"
+
+        def own_date(date: str) -> str:
+            note = labels["row_checked"].format(date=date)
+            return f"<small>（{note}）</small>" if locale == "zh" else f" <small>({note})</small>"
+
+        phone_lines = []
+        for p in phones:
+            what = _text(p.get("what"), locale)
+            line = f"[{html.escape(str(p['number']))}](tel:{_tel(str(p['number']))})"
+            line += f" <small>{html.escape(what)}</small>" if what else ""
+            phone_date = str(p.get("checked") or "")
+            if phone_date and phone_date != (row_date or table_date):
+                differs = True
+                line += own_date(phone_date)  # a number checked on another day than its row
+            phone_lines.append(line)
+        phone_text = "<br>".join(phone_lines) or labels["no_phone"]
+        if row_date and row_date != table_date:
+            phone_text += "<br>" + own_date(row_date).lstrip()
         rows.append(f"| {name} | {where} | {phone_text} |")
     date_note = labels["checked_rows" if differs else "checked"].format(date=table_date)
     note = _text(data.get("checked_note"), locale)
