@@ -5,14 +5,15 @@
   punctuation) with zero issues, and 你 (never 您).
 - English pages and the `en` fields of includes/*.yml: codespell, and
   American spelling (codespell's en-GB_to_en-US dictionary).
+- includes/*.yml: the strict build's data-file checks (overrides/hooks/data_tables.py).
 - Every page: pymarkdown with .pymarkdown.json (consistent Markdown).
 - Every page: the page checks of the strict build (overrides/hooks/guide_checks.py):
   heading ids, collapsed `???` blocks, admonition titles in the page's
   language, private contacts, placeholder text from docs/_templates/.
 - Every page pair: the same heading ids in the same order, admonition kinds,
   tab labels, links and images in both languages (the first difference).
-- With no FILE: also every page in both languages and every translation up to
-  date (scripts/l10n.py check), then a one-line summary.
+- With no FILE: also the data-file checks, every page in both languages and
+  every translation up to date (scripts/l10n.py check), then a one-line summary.
 
     python scripts/lint_copy.py [FILE ...]    default: every page in docs/ and includes/*.yml
 Exit 1 if anything was found.
@@ -207,6 +208,14 @@ def completeness(docs: Path | None = None) -> list[str]:
     return suffixless + l10n.problems(docs)
 
 
+def data_checks(root: Path = ROOT) -> list[str]:
+    """The strict build's checks of includes/*.yml (overrides/hooks/data_tables.py):
+    both languages, sources and dates, kinds, messaging-app contacts."""
+    import data_tables
+
+    return data_tables.check_data_files(root)
+
+
 def lint(paths: list[Path], everything: bool = False) -> list[str]:
     page_paths = [p for p in paths if p.suffix == ".md"]
     yml = [p for p in paths if p.suffix in (".yml", ".yaml") and rel(p).startswith("includes/")]
@@ -219,7 +228,7 @@ def lint(paths: list[Path], everything: bool = False) -> list[str]:
     out += page_checks(page_paths)
     out += twins(page_paths)
     if everything:
-        out += completeness()
+        out += data_checks() + completeness()
     return out
 
 

@@ -566,4 +566,15 @@ def test_status_says_the_next_command_for_a_stale_page(tmp_path, monkeypatch, ca
     [line] = capsys.readouterr().out.splitlines()
     assert line.startswith(f"stale        {target}: see what changed with: python3 scripts/l10n.py diff {target}")
     assert line.endswith(f"then run: make l10n-stamp PAGE={target}")
+
+
+def test_make_lint_runs_the_data_file_checks_too(tmp_path):
+    (tmp_path / "includes").mkdir()
+    for path in (ROOT / "includes").glob("*.yml"):
+        (tmp_path / "includes" / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    phrasebook = tmp_path / "includes" / "phrasebook.yml"
+    text = phrasebook.read_text(encoding="utf-8")
+    phrasebook.write_text(text.replace('en: "Can we speak English?"', 'en: "Add me on WeChat esimhelper88"', 1), encoding="utf-8")
+    [message] = lint_copy.data_checks(tmp_path)
+    assert message.startswith("includes/phrasebook.yml:") and "private contact 'WeChat esimhelper88'" in message
 # === end of pages, twins, nav, copy and translations ===============================
