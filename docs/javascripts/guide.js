@@ -203,6 +203,10 @@ document.addEventListener("click", function (event) {
     tip.hidden = true;
   }
 
+  function byKeyboard(el) {
+    try { return el.matches(":focus-visible"); } catch (e) { return false; }  // older Safari: on Enter only
+  }
+
   function termOf(node) {
     var abbr = node && node.closest ? node.closest("abbr[data-mdx-definition]") : null;
     return abbr && terms.indexOf(abbr) !== -1 ? abbr : null;
@@ -235,7 +239,7 @@ document.addEventListener("click", function (event) {
 
   terms.forEach(function (abbr) {
     abbr.addEventListener("focus", function () {
-      if (abbr.matches(":focus-visible") && current !== abbr) show(abbr, false);
+      if (byKeyboard(abbr) && current !== abbr) show(abbr, false);
     });
     abbr.addEventListener("blur", function () {
       if (current === abbr && !pinned) hide();
