@@ -422,6 +422,11 @@ def test_a_link_to_the_suffixed_twin_counts_as_the_same_link():
     assert _differences(_EN.replace("safety.md#no-helpers", "safety.en.md#no-helpers")) == []
 
 
+def test_a_link_to_a_suffixed_page_fails_with_the_unsuffixed_name():
+    [message] = guide_checks.page_problems(_EN.replace("safety.md#no-helpers", "safety.zh.md#no-helpers"), "docs/travel.en.md")
+    assert message.startswith("docs/travel.en.md:18: the link 'safety.zh.md#no-helpers' names a language: write 'safety.md#no-helpers'")
+
+
 def test_a_collapsed_block_fails_with_the_fix():
     en = _EN.replace('!!! danger "Never', '??? danger "Never')
     [message] = guide_checks.box_problems(en, "docs/travel.en.md")

@@ -262,6 +262,24 @@ def links(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
+def suffixed_link_problems(text: str, name: str) -> list[str]:
+    """Links to 'page.zh.md' or 'page.en.md': the other language's page, or one that only
+    works by accident. Other pages are linked by their un-suffixed name."""
+    name = _rel(name)
+    problems = []
+    for number, line, in_code in _lines(text):
+        if in_code:
+            continue
+        for match in _LINK.finditer(_INLINE_CODE.sub("", line)):
+            target = match.group(2)
+            if re.search(r"\.(?:zh|en)\.md(?:$|#)", target) and "://" not in target:
+                problems.append(
+                    f"{name}:{number}: the link '{target}' names a language: write '{_normalize_target(target)}' "
+                    f"(the un-suffixed name; mkdocs-static-i18n points it at the page in the reader's language)"
+                )
+    return problems
+
+
 def collapsed_blocks(text: str) -> list[tuple[int, str]]:
     """(line, line) of every `???` block: collapsed, so its text does not print."""
     return [(n, line.strip()) for n, line, code in _lines(text) if not code and re.match(r"^\s*\?\?\?(?!\+)\s", line)]
@@ -481,6 +499,7 @@ def page_problems(text: str, name: str, twin_text: str | None = None,
     return (
         heading_problems(text, name, twin_text)
         + box_problems(text, name)
+        + suffixed_link_problems(text, name)
         + contact_problems(text, name)
         + template_problems(text, name, placeholders or {})
     )
