@@ -281,6 +281,8 @@ _WARNINGS = (
     "Don't use \"Norwegian operator hotlines\" found on Xiaohongshu, WeChat official accounts or Baidu either.",
     "OneCall: block it on *Mine Sider*{ lang=nb } (My pages), or call its automatic blocking line: 479 44 444.",
     "No signal: restart the phone.",
+    "WhatsApp: someone says they can help. Don't answer.",
+    "WeChat: don't trust group messages.",
 )
 
 

@@ -157,9 +157,12 @@ _MARK = r"(?:号码?|账号|(?<![A-Za-z])(?i:id|user\s?name|handle)(?![A-Za-z]))
 _NUMBER_MARK = r"(?:号码?|账号|(?<![A-Za-z])(?i:id|user\s?name|handle|number|no\.)(?![A-Za-z]))"
 # Words that follow an app's name in prose, never an id.
 _NOT_AN_ID = r"(?!(?i:app|apps|or|and|the|a|an|on|in|to|is|are|group|groups|official|account|accounts|chat|chats|call|calls|message|messages|web|pay|id)\b)"
-# Anything that can be an id once a colon or 号/is says so.
+# Anything that can be an id once a colon or 号/is says so; a plain word
+# followed by more lowercase words is prose ("WhatsApp: someone says …").
 _ANY_ID_TOKEN = (
-    rf"(?:@[A-Za-z0-9_]+|\+?\d(?:[ \-]?\d){{4,}}|{_NOT_AN_ID}[A-Za-z0-9][A-Za-z0-9_.\-]*[A-Za-z0-9_])(?![\w])(?!:/)"
+    rf"(?:@[A-Za-z0-9_]+|\+?\d(?:[ \-]?\d){{4,}}"
+    rf"|(?=[A-Za-z]*[\d_])[A-Za-z0-9][A-Za-z0-9_.\-]*[A-Za-z0-9_]"
+    rf"|{_NOT_AN_ID}[A-Za-z0-9][A-Za-z0-9_.\-]*[A-Za-z0-9_](?![\w'’])(?!\s+[a-z]))(?![\w])(?!:/)"
 )
 # What is surely an id even without a colon: @name, a phone number, a name with digits or _.
 _STRONG_ID = (
