@@ -107,6 +107,8 @@ def _rewrite(article: str, page_url: str, ids: dict[str, str], print_url: str) -
         path, _, fragment = ref.partition("#")
         target = posixpath.normpath(posixpath.join(_directory(page_url), path))
         target = "" if target == "." else target.strip("/") + ("" if target.endswith(".html") else "/")
+        if target == print_url:  # "the whole guide" from a page inside it: its title
+            return 'href="#print"'  # the H1 id of docs/print.*.md
         if target in ids:
             anchor = f"{ids[target]}--{fragment}" if fragment else ids[target]
             return f'href="#{anchor}"'
