@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib.util
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -54,16 +55,6 @@ def page_file(site: Path, stem: str, lang: str) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site_url() -> str:
-    """The address the test server will have: the site is built for it, so
-    canonical links, hreflang alternates and sitemaps point at the server."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    return f"http://127.0.0.1:{port}/"
-
-
-@pytest.fixture(scope="session")
 def site(tmp_path_factory, site_url) -> Path:
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=site_url)
@@ -98,18 +89,60 @@ def article(soup_page: BeautifulSoup):
 # --- a real browser -------------------------------------------------------
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site with the security headers we recommend to hosts
-    (scripts/csp.py), so every browser test runs under that policy."""
+    """Serves its server's folder with its server's security headers (the ones
+    we recommend to hosts, scripts/csp.py), so every browser test runs under
+    that policy."""
 
-    security_headers: dict[str, str] = {}
+    def __init__(self, request, client_address, server):
+        super().__init__(request, client_address, server, directory=server.folder)
 
     def end_headers(self):
-        for name, value in self.security_headers.items():
+        for name, value in self.server.security_headers.items():
             self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, *args):
         pass
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A local web server for a built site, bound at once to a free port of
+    127.0.0.1 (no other process can take the port between choosing and
+    serving it), serving once `start` says from which folder."""
+
+    daemon_threads = True
+
+    def __init__(self, handler=_Handler):
+        super().__init__(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.server_address[1]}/"
+        self.folder = None
+        self.security_headers: dict[str, str] = {}
+        self._thread = None
+
+    def start(self, folder: Path, security_headers: dict[str, str]) -> str:
+        self.folder, self.security_headers = str(folder), dict(security_headers)
+        self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+        self._thread.start()
+        return self.url
+
+    def stop(self):
+        if self._thread:
+            self.shutdown()
+        self.server_close()
+
+
+@pytest.fixture(scope="session")
+def _site_server():
+    httpd = SiteServer()
+    yield httpd
+    httpd.stop()
+
+
+@pytest.fixture(scope="session")
+def site_url(_site_server) -> str:
+    """The address the test server has: the site is built for it, so canonical
+    links, hreflang alternates and sitemaps point at the server."""
+    return _site_server.url
 
 
 @pytest.fixture(scope="session")
@@ -120,15 +153,8 @@ def security_headers(site) -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
-def server(site, site_url, security_headers):
-    _Handler.security_headers = security_headers
-    handler = functools.partial(_Handler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", int(site_url.rsplit(":", 1)[1].strip("/"))), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
+def server(_site_server, site, security_headers) -> str:
+    return _site_server.start(site, security_headers)
 
 
 @pytest.fixture(scope="session")
@@ -146,11 +172,222 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    tab = context.new_page()
-    yield tab
-    context.close()
+def new_context(browser):
+    """new_context(**options) -> a browser context, closed when the test ends,
+    whether it passed or not."""
+    made = []
+
+    def make(**options):
+        made.append(browser.new_context(**options))
+        return made[-1]
+
+    yield make
+    for context in made:
+        context.close()
+
+
+@pytest.fixture
+def page(new_context):
+    return new_context(viewport={"width": 1280, "height": 900}).new_page()
+
+
+BROWSER_FIXTURES = {"browser", "page", "server", "new_context", "visits"}
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark every test that needs Chromium, directly or through a fixture, as
+    `browser`: `pytest -m "not browser"` (make test-fast) runs the rest."""
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+# --- each page opened once per kind of reader, measured for many tests ------
+
+AXE = Path(importlib.util.find_spec("axe_playwright_python").origin).parent / "axe.min.js"
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+PHONE = {"viewport": {"width": 390, "height": 800}, "is_mobile": True, "has_touch": True}
+WIDE = {"viewport": {"width": 1280, "height": 900}}
+SITE_CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-top"]
+
+# Layout shifts from the first frame on, each with what moved, when, from where to where.
+SHIFT_OBSERVER = """window.__shift = 0; window.__moved = []; new PerformanceObserver(list => {
+    for (const e of list.getEntries()) if (!e.hadRecentInput) {
+        window.__shift += e.value;
+        for (const s of e.sources) window.__moved.push((s.node ? (s.node.className || s.node.nodeName) : '?')
+            + ` at ${Math.round(e.startTime)} ms: ${JSON.stringify(s.previousRect)} -> ${JSON.stringify(s.currentRect)}`);
+    }
+}).observe({type: 'layout-shift', buffered: true});"""
+
+# Playwright's is_visible(), for many elements in one call: a box with an area,
+# not display:none or visibility:hidden (itself or from an ancestor).
+_VISIBLE = """const visible = e => { const s = getComputedStyle(e);
+    if (s.display === 'contents') return [...e.children].some(visible);
+    const r = e.getBoundingClientRect();
+    return e.checkVisibility() && s.visibility === 'visible' && r.width > 0 && r.height > 0; };"""
+
+PRINT_PROBE = "chrome => { " + _VISIBLE + """
+    const all = s => [...document.querySelectorAll(s)];
+    return {
+        chrome: chrome.filter(s => all(s).some(visible)),
+        article: all('article.md-content__inner').some(visible),
+        hidden_tabs: all('.tabbed-block').filter(e => !visible(e)).map(e => e.textContent.trim().slice(0, 60)),
+        hidden_labels: all('.tabbed-labels > label').filter(e => !visible(e)).map(e => e.textContent.trim()),
+        borderless: all('.admonition').filter(e => !(parseFloat(getComputedStyle(e).borderLeftWidth) >= 1))
+            .map(e => (e.querySelector('.admonition-title') || e).textContent.trim().slice(0, 60)),
+        links: all("article a[href^='https://']").map(e => [e.getAttribute('href'), getComputedStyle(e, '::after').content]),
+    }; }"""
+
+
+def axe_violations(tab) -> list[str]:
+    """WCAG 2.2 A/AA violations on the open page. axe is evaluated through the
+    browser's debugging protocol, which the page's Content-Security-Policy does
+    not govern: the page is checked under the policy it is served with."""
+    if not tab.evaluate("typeof axe !== 'undefined'"):
+        tab.evaluate(AXE.read_text(encoding="utf-8"))
+    result = tab.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+    ]
+
+
+def wait_until(tab, expression: str, timeout: float = 10, what: str = ""):
+    """Poll a JavaScript expression until it is true. (Playwright's
+    wait_for_function evaluates a string with eval(), which the site's
+    Content-Security-Policy forbids.)"""
+    deadline = time.monotonic() + timeout
+    while not tab.evaluate(expression):
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout} s in vain for {what or expression}")
+        tab.wait_for_timeout(25)
+
+
+def switch_to_dark(tab):
+    """The colour toggle, as a reader on a dark-mode phone would have it:
+    Material sets the same attributes on <body> as when it loads a page for a
+    system in dark mode (its palette does not follow a live change of the
+    system setting, so without the toggle the page would stay light)."""
+    tab.emulate_media(color_scheme="dark")
+    tab.locator(".md-header__option[data-md-component='palette'] label:not([hidden])").evaluate("e => e.click()")
+    wait_until(tab, "document.body.getAttribute('data-md-color-scheme') === 'slate'", what="the dark palette")
+    tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+class PageVisits:
+    """visits(stem, lang) -> what opening that page recorded, measured the
+    first time a test asks and kept for the others.
+
+    A page is opened three times, each in a fresh context (empty cache, as a
+    first visit), and every check that reads the same load reads it from that
+    one load:
+
+    - on a phone (390 px, touch): layout shifts while it loads, console errors
+      and failed requests, sideways overflow; axe in light, then dark; then
+      narrowed to 320 px, overflow again;
+    - wide (1280 px): layout shifts, console errors and failed requests; axe
+      in light; the page as printed; axe in dark;
+    - without JavaScript: the title and the navigation.
+
+    The whole-guide page (print) is the other pages' articles put together,
+    which are checked in all four colour and width combinations: axe runs
+    there once, light and wide.
+    """
+
+    AXE_ONCE = {"print"}
+
+    def __init__(self, browser, server):
+        self.browser, self.server = browser, server
+        self._seen: dict[tuple[str, str], dict | BaseException] = {}
+
+    def __call__(self, stem: str, lang: str) -> dict:
+        key = (stem, lang)
+        if key not in self._seen:
+            try:
+                self._seen[key] = self._visit(stem, lang)
+            except Exception as error:  # measured once: later tests of the page see the same failure
+                self._seen[key] = error
+                raise
+        seen = self._seen[key]
+        if isinstance(seen, BaseException):
+            pytest.fail(f"{stem} ({lang}): opening the page failed earlier in this run: {seen!r}")
+        return seen
+
+    def _open(self, options: dict, url: str, problems: list[str] | None, where: str):
+        context = self.browser.new_context(**options)
+        tab = context.new_page()
+        if problems is not None:
+            tab.on("console", lambda m: problems.append(f"[{where}] console {m.type}: {m.text}") if m.type in ("error", "warning") else None)
+            tab.on("pageerror", lambda e: problems.append(f"[{where}] uncaught: {e}"))
+            tab.on("requestfailed", lambda r: problems.append(f"[{where}] failed: {r.url}"))
+            tab.on("response", lambda r: problems.append(f"[{where}] {r.status}: {r.url}") if r.status >= 400 else None)
+            tab.add_init_script(SHIFT_OBSERVER)
+        tab.goto(url, wait_until="networkidle" if problems is not None else "load")
+        return context, tab
+
+    @staticmethod
+    def _settle(tab) -> tuple[float, list[str]]:
+        tab.wait_for_timeout(200)
+        shift, moved = tab.evaluate("[window.__shift, window.__moved]")
+        return shift, moved
+
+    @staticmethod
+    def _overflow(tab) -> int:
+        return tab.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+
+    def _visit(self, stem: str, lang: str) -> dict:
+        url = self.server + page_url(stem, lang)
+        axe_everywhere = stem not in self.AXE_ONCE
+        seen: dict = {"shift": {}, "overflow": {}, "axe": {}, "problems": []}
+
+        problems: list[str] = []
+        context, tab = self._open(PHONE, url, problems, "phone")
+        try:
+            seen["shift"][390] = self._settle(tab)
+            seen["problems"] += problems
+            seen["overflow"][390] = self._overflow(tab)
+            if axe_everywhere:
+                seen["axe"]["light 390px"] = axe_violations(tab)
+                switch_to_dark(tab)
+                seen["axe"]["dark 390px"] = axe_violations(tab)
+            tab.set_viewport_size({"width": 320, "height": 800})
+            tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            seen["overflow"][320] = self._overflow(tab)
+        finally:
+            context.close()
+
+        problems = []
+        context, tab = self._open(WIDE, url, problems, "wide")
+        try:
+            seen["shift"][1280] = self._settle(tab)
+            seen["problems"] += problems
+            seen["axe"]["light 1280px"] = axe_violations(tab)
+            tab.emulate_media(media="print")
+            seen["print"] = tab.evaluate(PRINT_PROBE, SITE_CHROME)
+            tab.emulate_media(media="screen")
+            if axe_everywhere:
+                switch_to_dark(tab)
+                seen["axe"]["dark 1280px"] = axe_violations(tab)
+        finally:
+            context.close()
+
+        context, tab = self._open({"java_script_enabled": False}, url, None, "no JavaScript")
+        try:
+            seen["no_js"] = {
+                "title": tab.locator("article h1").first.is_visible(),
+                "nav_links": tab.locator(".md-nav--primary a.md-nav__link[href]").count(),
+            }
+        finally:
+            context.close()
+        return seen
+
+
+@pytest.fixture(scope="session")
+def visits(browser, server) -> PageVisits:
+    return PageVisits(browser, server)
 
 
 def type_search(page, query: str) -> list[str]:

@@ -10,13 +10,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGS, ROOT, article, page_file, page_stems, page_url
+from conftest import LANGS, ROOT, article, page_stems, page_url
 
 import make_pdf  # scripts/, on sys.path through conftest
 
 STEMS = page_stems()
 GUIDE = [s for s in STEMS if s != "print"]
-CHROME = [".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search", ".md-top"]
 
 
 def squash(text: str) -> str:
@@ -43,26 +42,20 @@ def pdf_text(path: Path, first: int | None = None, last: int | None = None) -> s
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("stem", STEMS)
-def test_print_shows_the_content_and_hides_the_site_chrome(page, server, stem, lang):
-    page.goto(server + page_url(stem, lang))
-    page.emulate_media(media="print")
-    for selector in CHROME:
-        for element in page.locator(selector).all():
-            assert not element.is_visible(), f"{stem} ({lang}): {selector} is printed"
-    assert page.locator("article.md-content__inner").is_visible()
+def test_print_shows_the_content_and_hides_the_site_chrome(visits, stem, lang):
+    """Read from the wide visit of the page, with print media emulated
+    (conftest.PageVisits, PRINT_PROBE)."""
+    printed = visits(stem, lang)["print"]
+    assert not printed["chrome"], f"{stem} ({lang}): printed: {printed['chrome']}"
+    assert printed["article"], f"{stem} ({lang}): the content does not print"
     # Every tab prints, not only the selected one, under its label.
-    for block in page.locator(".tabbed-block").all():
-        assert block.is_visible(), f"{stem} ({lang}): a tab's content does not print"
-    for label in page.locator(".tabbed-labels > label").all():
-        assert label.is_visible(), f"{stem} ({lang}): tab label '{label.inner_text()}' does not print"
+    assert not printed["hidden_tabs"], f"{stem} ({lang}): tab content does not print: {printed['hidden_tabs']}"
+    assert not printed["hidden_labels"], f"{stem} ({lang}): tab labels do not print: {printed['hidden_labels']}"
     # Admonitions keep a border on paper (backgrounds may be dropped).
-    for box in page.locator(".admonition").all():
-        width = box.evaluate("e => parseFloat(getComputedStyle(e).borderLeftWidth)")
-        assert width >= 1, f"{stem} ({lang}): admonition without border in print"
-    # External links print where they go.
-    for link in page.locator("article a[href^='https://']").all()[:5]:
-        after = link.evaluate("e => getComputedStyle(e, '::after').content")
-        assert link.get_attribute("href") in after, f"{stem} ({lang}): URL not printed after link"
+    assert not printed["borderless"], f"{stem} ({lang}): admonitions without border in print: {printed['borderless']}"
+    # Every external link prints where it goes.
+    unprinted = [href for href, after in printed["links"] if href not in after]
+    assert not unprinted, f"{stem} ({lang}): URL not printed after link: {unprinted}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -121,17 +114,16 @@ def test_links_inside_the_whole_guide_stay_inside_it(soup):
         content = article(soup("print", lang))
         for a in content.select("section.mdx-guide__page a[href]"):
             href = a["href"]
-            assert href.startswith(("#", "https://", "mailto:")), f"print ({lang}): link leaves the document: {href}"
+            assert href.startswith(("#", "https://", "mailto:", "tel:")), f"print ({lang}): link leaves the document: {href}"
             if href.startswith("#"):
                 assert content.find(id=href[1:]) is not None, f"print ({lang}): {href} has no target"
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_whole_guide_contents_links_land_on_their_heading(browser, server, lang):
+def test_whole_guide_contents_links_land_on_their_heading(new_context, server, lang):
     """On a phone, a reader taps an entry near the end of the whole guide's
     contents: the page scrolls to that heading, not near it."""
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    page = context.new_page()
+    page = new_context(viewport={"width": 390, "height": 800}).new_page()
     page.goto(server + page_url("print", lang))
     link = page.locator(".mdx-guide__toc a[href^='#glossary']").last  # a section near the end
     target = link.get_attribute("href")[1:]
@@ -139,7 +131,6 @@ def test_whole_guide_contents_links_land_on_their_heading(browser, server, lang)
     page.wait_for_timeout(300)
     top = page.locator(f"[id='{target}']").evaluate("e => e.getBoundingClientRect().top")
     scrolled = page.evaluate("scrollY")
-    context.close()
     assert 0 <= top < 200, f"print ({lang}): {target} is at {top:.0f}px after following its contents link"
     assert scrolled > 20000, f"print ({lang}): the last section is not far down the page"
 
