@@ -65,19 +65,21 @@ def visits(browser, elsewhere):
     context = browser.new_context(viewport={"width": 390, "height": 844})
     record: dict[tuple[str, str], dict[str, list[str]]] = {}
     try:
-        tab = context.new_page()
-        current: dict[str, list[str]] = {}
-        tab.on("request", lambda r: current["sitemaps"].append(r.url) if "sitemap" in r.url else None)
-        tab.on("requestfailed", lambda r: current["failed"].append(f"{r.url} ({r.failure})"))
-        tab.on("response", lambda r: current["failed"].append(f"{r.url} ({r.status})") if r.status >= 400 else None)
-        tab.on("console", lambda m: current["errors"].append(m.text) if m.type == "error" else None)
-        tab.on("pageerror", lambda e: current["errors"].append(str(e)))
         for stem in STEMS_ALL:
             for lang in LANGS:
-                current.update(sitemaps=[], failed=[], errors=[])
+                # A tab of its own per page: a request cut off by leaving the
+                # previous page (e.g. its favicon) is not this page's failure.
+                tab = context.new_page()
+                seen: dict[str, list[str]] = {"sitemaps": [], "failed": [], "errors": []}
+                tab.on("request", lambda r, seen=seen: seen["sitemaps"].append(r.url) if "sitemap" in r.url else None)
+                tab.on("requestfailed", lambda r, seen=seen: seen["failed"].append(f"{r.url} ({r.failure})"))
+                tab.on("response", lambda r, seen=seen: seen["failed"].append(f"{r.url} ({r.status})") if r.status >= 400 else None)
+                tab.on("console", lambda m, seen=seen: seen["errors"].append(m.text) if m.type == "error" else None)
+                tab.on("pageerror", lambda e, seen=seen: seen["errors"].append(str(e)))
                 tab.goto(elsewhere + page_url(stem, lang), wait_until="networkidle")
                 tab.wait_for_timeout(200)  # Material's startup requests go out after load
-                record[stem, lang] = {k: list(v) for k, v in current.items()}
+                record[stem, lang] = {k: list(v) for k, v in seen.items()}
+                tab.close()
     finally:
         context.close()
     return record
