@@ -33,6 +33,36 @@ def pdf_name(lang: str) -> str:
     return f"esim-guide-norway-{lang}.pdf"
 
 
+def fix_outline_titles(path: Path, headings: list[str]) -> None:
+    """Bookmarks named as the page's H1s.
+
+    Chromium 156 sometimes doubles the text of a heading that starts a page
+    after a forced page break (`break-before: page` on each page of the whole
+    guide) in the PDF outline: "第一步：查明原因第一步：查明原因". The top-level
+    outline entries are the page's H1s in order, so they are renamed from the
+    page itself. tests/test_print.py checks the outline against the pages.
+    """
+    from pypdf import PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    writer = PdfWriter(clone_from=str(path))
+    outlines = writer.root_object.get("/Outlines")
+    top = []
+    node = outlines.get_object().get("/First") if outlines else None
+    while node is not None:
+        node = node.get_object()
+        top.append(node)
+        node = node.get("/Next")
+    if len(top) != len(headings):
+        print(f"outline: {len(top)} entries, {len(headings)} headings: left as Chromium wrote it", file=sys.stderr)
+        return  # not the shape this fix knows
+    for item, title in zip(top, headings):
+        if item.get("/Title") != title:
+            item[NameObject("/Title")] = TextStringObject(title)
+    with open(path, "wb") as f:
+        writer.write(f)
+
+
 def make_pdfs(site: Path, out: Path | None = None, browser=None) -> dict[str, Path]:
     """Write one PDF per language (into `out`, or beside each print page); return {lang: path}."""
     if browser is None:
@@ -53,6 +83,10 @@ def make_pdfs(site: Path, out: Path | None = None, browser=None) -> dict[str, Pa
         tab = context.new_page()
         tab.goto((site / page).resolve().as_uri(), wait_until="load")
         tab.emulate_media(media="print")
+        headings = tab.eval_on_selector_all(
+            "article h1", "els => els.map(h => h.cloneNode(true)).map(h => "
+            "(h.querySelectorAll('.headerlink').forEach(a => a.remove()), h.textContent.trim()))",
+        )
         path = (out or (site / page).parent) / pdf_name(lang)
         path.parent.mkdir(parents=True, exist_ok=True)
         tab.pdf(
@@ -61,6 +95,7 @@ def make_pdfs(site: Path, out: Path | None = None, browser=None) -> dict[str, Pa
             margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
         )
         context.close()
+        fix_outline_titles(path, headings)
         written[lang] = path
     return written
 
