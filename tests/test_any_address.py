@@ -111,6 +111,7 @@ def test_a_copy_elsewhere_switches_language_and_searches(browser, elsewhere, lan
         tab.evaluate("a => a.click()", link.element_handle())
         tab.wait_for_url(elsewhere + page_url("steps/install-esim", other) + "#scan-qr")
         assert tab.locator("html").get_attribute("lang") == other
+        tab.goto(elsewhere + page_url("index", other), wait_until="networkidle")
         results = type_search(tab, "eSIM")
         assert results and all(r.startswith(elsewhere) for r in results), f"search on the copy: {results}"
     finally:
