@@ -19,8 +19,10 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from _common import OFFLINE_ZIP as ZIP_NAME  # noqa: E402  the name the print page links
+
 FOLDER = "esim-guide-norway"
-ZIP_NAME = "esim-guide-norway-offline.zip"
 
 
 def build_offline(dest: Path, env_overrides: dict[str, str] | None = None) -> Path:

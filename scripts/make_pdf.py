@@ -18,6 +18,9 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from _common import pdf_name  # noqa: E402,F401  the name the print page links
+
 LANGS = {"zh": "print/index.html", "en": "en/print/index.html"}
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -27,10 +30,6 @@ FOOTER = (
     '<div style="font-size:8px;width:100%;text-align:center;color:#555">'
     '<span class="pageNumber"></span> / <span class="totalPages"></span></div>'
 )
-
-
-def pdf_name(lang: str) -> str:
-    return f"esim-guide-norway-{lang}.pdf"
 
 
 def fix_outline_titles(path: Path, headings: list[str]) -> None:

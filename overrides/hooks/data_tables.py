@@ -33,10 +33,10 @@ from pathlib import Path
 import yaml
 
 import guide_checks  # overrides/hooks/guide_checks.py: the private-contact check
+from _common import LANGUAGES, is_nested_build, page_locale
 
 log = logging.getLogger("mkdocs.hooks.data_tables")
 
-LANGUAGES = ("zh", "en")
 KINDS = ("network", "brand")
 # The page that holds the operator table, and its anchor (a fact links to it).
 OPERATOR_TABLE = "steps/contact-operator.md"
@@ -527,21 +527,16 @@ def body_start_line(page, markdown: str) -> int:
     return raw.count("\n", 0, at) + 1 - (len(markdown) - len(body))
 
 
-def _i18n_is_building_other_language(config) -> bool:
-    plugin = config.plugins.get("i18n")
-    return bool(getattr(plugin, "building", False))
-
-
 def on_pre_build(config, **kwargs):
     _cache.clear()  # `mkdocs serve` rebuilds: read edits to the data files
-    if _i18n_is_building_other_language(config):
+    if is_nested_build(config):
         return  # once per build, not once per language
     for problem in check_data_files(Path(config.config_file_path).parent):
         log.warning(problem)
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    locale = getattr(page.file, "locale", None) or config.theme["language"]
+    locale = page_locale(page, config)
     root = Path(config.config_file_path).parent
     source = f"docs/{page.file.src_uri}"
     if "mdx:" not in markdown and not any(old in markdown for old in RENAMED):

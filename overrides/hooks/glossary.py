@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from _common import page_locale
+
 _cache: dict[Path, list] = {}
 
 
@@ -51,6 +53,6 @@ def on_pre_build(config, **kwargs):
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
-    locale = getattr(page.file, "locale", None) or config.theme["language"]
+    locale = page_locale(page, config)
     root = Path(config.config_file_path).parent
     return markdown + "\n\n" + "\n".join(definitions(terms(root), locale)) + "\n"

@@ -29,10 +29,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-log = logging.getLogger("mkdocs.hooks.guide_checks")
+from _common import DEFAULT_LANGUAGE, LANGUAGES, TEMPLATES, is_nested_build  # noqa: F401  (LANGUAGES, TEMPLATES: used by tests and scripts)
 
-LANGUAGES = ("zh", "en")
-TEMPLATES = "_templates/"
+log = logging.getLogger("mkdocs.hooks.guide_checks")
 
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n.*?\n(?:-{3}|\.{3})[ \t]*\n", re.S)
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -557,17 +556,29 @@ def on_nav(nav, config, files, **kwargs):
     return nav
 
 
-def _i18n_is_building_other_language(config) -> bool:
+def language_problems(config) -> list[str]:
+    """mkdocs.yml's i18n languages must be the ones the hooks know (_common.py)."""
     plugin = config.plugins.get("i18n")
-    return bool(getattr(plugin, "building", False))
+    if plugin is None:
+        return []  # a bare config (tests); without the plugin there is no English build at all
+    languages = list(plugin.config.languages)
+    configured = tuple(lang.locale for lang in languages)
+    default = next((lang.locale for lang in languages if lang.default), None)
+    if set(configured) != set(LANGUAGES) or default != DEFAULT_LANGUAGE:
+        return [
+            f"mkdocs.yml: the i18n plugin builds {configured or 'no languages'} with default {default}, but "
+            f"overrides/hooks/_common.py says {LANGUAGES} with default {DEFAULT_LANGUAGE}: change both together"
+        ]
+    return []
 
 
 def on_pre_build(config, **kwargs):
     # Run once per build, not once per language.
-    if _i18n_is_building_other_language(config):
+    if is_nested_build(config):
         return
     docs = Path(config.docs_dir)
-    for problem in missing_twins(docs) + explicit_nav_titles(config.nav) + structure_problems(docs):
+    for problem in (language_problems(config) + missing_twins(docs) + explicit_nav_titles(config.nav)
+                    + structure_problems(docs)):
         log.warning(problem)
 
 

@@ -10,13 +10,14 @@ for the combined index.
 
 from mkdocs.plugins import event_priority
 
+from _common import offline_enabled
+
 SHIM = "javascripts/vendor/iframe-worker-shim.js"
 
 
 @event_priority(100)  # before the offline plugin adds its unpkg.com URL
 def on_config(config, **kwargs):
-    offline = config.plugins.get("material/offline") or config.plugins.get("offline")
-    if offline and offline.config.enabled:
+    if offline_enabled(config):
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in p]
         config.extra["polyfills"] = [*polyfills, SHIM]
     return config

@@ -27,18 +27,19 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-DEFAULT = "zh"
+from _common import DEFAULT_LANGUAGE, is_nested_build, offline_enabled, page_locale
+
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 
 
 def _other_locales(config) -> list[str]:
     plugin = config.plugins.get("i18n")
-    return [lang.locale for lang in plugin.config.languages if lang.locale != DEFAULT and lang.build]
+    return [lang.locale for lang in plugin.config.languages if lang.locale != DEFAULT_LANGUAGE and lang.build]
 
 
 def on_post_page(output, page, config, **kwargs):
-    locale = getattr(page.file, "locale", DEFAULT)
-    if locale == DEFAULT:
+    locale = page_locale(page, config)
+    if locale == DEFAULT_LANGUAGE:
         return output
 
     def rebase(match):
@@ -51,8 +52,7 @@ def on_post_page(output, page, config, **kwargs):
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has written the combined index
 def on_post_build(config, **kwargs):
-    plugin = config.plugins.get("i18n")
-    if getattr(plugin, "building", False):
+    if is_nested_build(config):
         return  # a nested build of another language: the index is not final yet
     site = Path(config.site_dir)
     path = site / "search" / "search_index.json"
@@ -65,26 +65,17 @@ def on_post_build(config, **kwargs):
         conf = dict(index["config"], lang=["en"])
         out = site / locale / "search" / "search_index.json"
         out.parent.mkdir(parents=True, exist_ok=True)
-        _write(out, {"config": conf, "docs": own})
+        _write(out, {"config": conf, "docs": own}, offline_enabled(config))
     index["docs"] = docs
     index["config"] = dict(index["config"], lang=["en"])
-    _write(path, index)
+    _write(path, index, offline_enabled(config))
 
 
-def _write(path: Path, index: dict) -> None:
+def _write(path: Path, index: dict, offline: bool) -> None:
     data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     path.write_text(data, encoding="utf-8")
     # The offline copy (file://) loads search_index.js instead; Material's
     # offline plugin wrote one for the combined index: write one per language.
-    if _offline:
+    if offline:
         path.with_suffix(".js").write_text(f"var __index = {data}", encoding="utf-8")
 
-
-_offline = False
-
-
-def on_config(config, **kwargs):
-    global _offline
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    _offline = bool(plugin and plugin.config.enabled)
-    return config

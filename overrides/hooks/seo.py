@@ -24,7 +24,9 @@ from urllib.parse import urljoin
 
 from mkdocs.plugins import event_priority
 
-DEFAULT = "zh"
+from _common import DEFAULT_LANGUAGE as DEFAULT
+from _common import is_nested_build, offline_enabled
+
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
 
 
@@ -44,16 +46,11 @@ def absolute_alternates(head: str, page_url: str) -> str:
     return head
 
 
-def _offline(config) -> bool:
-    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
-    return bool(plugin and plugin.config.enabled)
-
-
 def on_post_page(output, page, config, **kwargs):
     if not page.canonical_url:
         return output
     head, sep, body = output.partition("</head>")
-    if _offline(config):
+    if offline_enabled(config):
         head = _ALTERNATE.sub("", head)
     else:
         head = absolute_alternates(head, page.canonical_url)
@@ -90,12 +87,11 @@ def sitemaps(site: Path) -> None:
 
 @event_priority(-110)  # after every language is built
 def on_post_build(config, **kwargs):
-    plugin = config.plugins.get("i18n")
-    if getattr(plugin, "building", False):
+    if is_nested_build(config):
         return
     site_url = config.site_url or ""
     site = Path(config.site_dir)
-    if not _offline(config) and (site / "sitemap.xml").is_file():
+    if not offline_enabled(config) and (site / "sitemap.xml").is_file():
         sitemaps(site)
     lines = ["User-agent: *", "Allow: /"]
     if site_url:

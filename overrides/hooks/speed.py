@@ -14,11 +14,10 @@
 """
 
 import re
-from pathlib import Path
 
 from jsmin import jsmin
 
-SEARCH_ON_DEMAND = Path(__file__).resolve().parents[2] / "includes" / "search-on-demand.js"
+from _common import SEARCH_ON_DEMAND
 _SCRIPT = re.compile(r'<script src="([^"]*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|javascripts/guide\.js))"></script>')
 _BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 _inline = ""

@@ -24,10 +24,10 @@ import re
 from datetime import date
 from pathlib import Path
 
+from _common import OFFLINE_ZIP, PRINT_PAGE, page_locale, pdf_name  # noqa: F401  (pdf_name: used by tests)
+
 MARKER = "<!-- mdx:whole-guide -->"
 DOWNLOADS_MARKER = "<!-- mdx:downloads -->"
-OFFLINE_ZIP = "esim-guide-norway-offline.zip"  # scripts/make_offline.py, at the site root
-PRINT_PAGE = "print"
 
 _ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 # ids, and what refers to them: label[for] of content tabs, radio group names
@@ -63,10 +63,6 @@ def _directory(url: str) -> str:
     return url if url == "" or url.endswith("/") else posixpath.dirname(url) + "/" if "/" in url else ""
 
 
-def pdf_name(locale: str) -> str:
-    return f"esim-guide-norway-{locale}.pdf"
-
-
 def on_nav(nav, config, files, **kwargs):
     _pages[:] = [p for p in nav.pages if p.file.src_uri.split(".")[0] != PRINT_PAGE]
     _print[:] = [p for p in nav.pages if p.file.src_uri.split(".")[0] == PRINT_PAGE]
@@ -76,7 +72,7 @@ def on_nav(nav, config, files, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     if DOWNLOADS_MARKER not in markdown:
         return markdown
-    locale = getattr(page.file, "locale", "zh")
+    locale = page_locale(page, config)
     labels = LABELS[locale]
     links = []
     # Raw HTML: these files are made after the build (`make dist`), so MkDocs
