@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.txt | cut -d' ' -f1)
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: help install system-packages serve build pdf offline dist audit test test-fast lint l10n-status l10n-stamp clean
+.PHONY: help install system-packages serve build pdf offline dist audit test test-fast test-properdocs lint l10n-status l10n-stamp clean
 
 # A test that hangs (a browser that never answers) fails after this many
 # seconds instead of running into CI's limit (pytest-timeout).
@@ -79,6 +79,9 @@ test: install system-packages ## Run every test: strict build, HTML checks, brow
 
 test-fast: install ## Every test that needs no browser (no Chromium needed): build, HTML, data, copy checks
 	$(BIN)/python -m pytest --timeout=$(TEST_TIMEOUT) -m "not browser"
+
+test-properdocs: install ## The same tests as test-fast, on a site built by ProperDocs (the drop-in fork of MkDocs 1.x)
+	SITE_ENGINE=properdocs $(BIN)/python -m pytest --timeout=$(TEST_TIMEOUT) -m "not browser"
 
 lint: install ## Copy checks (Chinese spacing and 你, English spelling, Markdown) and stale translations, no build
 	$(BIN)/python scripts/lint_copy.py

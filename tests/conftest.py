@@ -1,7 +1,9 @@
 """Shared fixtures: one strict build per test session, a parser, a browser.
 
 The site is built once, for real (`mkdocs build --strict`), into a temporary
-folder; tests read the HTML it wrote. Browser tests drive Debian's Chromium
+folder; tests read the HTML it wrote. SITE_ENGINE=properdocs builds it with
+ProperDocs instead (`make test-properdocs`: the checks on the built HTML,
+no browser), the drop-in fork we would move to (CONTRIBUTING.md, 'Upgrades'). Browser tests drive Debian's Chromium
 through Playwright against that folder served on 127.0.0.1.
 """
 
@@ -54,19 +56,27 @@ def page_file(site: Path, stem: str, lang: str) -> Path:
     return site / page_url(stem, lang) / "index.html"
 
 
+# The engine that builds the site for the tests: mkdocs, or properdocs.
+ENGINE = os.environ.get("SITE_ENGINE", "mkdocs")
+if ENGINE not in ("mkdocs", "properdocs"):
+    raise pytest.UsageError(f"SITE_ENGINE={ENGINE!r}: use mkdocs or properdocs")
+
+
+def build_command(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> list[str]:
+    """`<engine> build --strict` of a config into site_dir, with SITE_ENGINE's engine."""
+    return [sys.executable, "-m", ENGINE, "build", "--strict", "-f", str(config), "--site-dir", str(site_dir)]
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory, site_url) -> Path:
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=site_url)
     for flag in ("GUIDE_PDF", "GUIDE_OFFLINE", "OFFLINE", "ISSUES_URL"):
         env.pop(flag, None)  # test the default configuration
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    proc = subprocess.run(build_command(out), cwd=ROOT, env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         warnings = [line for line in proc.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
-        pytest.fail("mkdocs build --strict failed:\n" + "\n".join(warnings or proc.stderr.splitlines()[-30:]))
+        pytest.fail(f"{ENGINE} build --strict failed:\n" + "\n".join(warnings or proc.stderr.splitlines()[-30:]))
     return out
 
 

@@ -14,12 +14,11 @@ import functools
 import http.server
 import os
 import subprocess
-import sys
 import threading
 
 import pytest
 
-from conftest import LANGS, ROOT, STEMS_ALL, page_url, type_search
+from conftest import LANGS, ROOT, STEMS_ALL, build_command, page_url, type_search
 
 PUBLISHED = "https://guide.example.org/esim/"
 
@@ -33,10 +32,7 @@ def elsewhere(tmp_path_factory):
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=PUBLISHED)
     for flag in ("GUIDE_PDF", "GUIDE_OFFLINE", "OFFLINE", "ISSUES_URL"):
         env.pop(flag, None)
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True,
-    )
+    proc = subprocess.run(build_command(out), cwd=ROOT, env=env, capture_output=True, text=True)
     assert proc.returncode == 0, "build for another address failed:\n" + proc.stderr[-3000:]
     headers = csp.headers(out)
 

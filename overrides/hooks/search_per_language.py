@@ -17,19 +17,30 @@ Both indexes declare lunr's built-in language only (`lang: ["en"]`): jieba
 has already split the Chinese text into words at build time, and Material's
 worker segments Chinese queries itself, so lunr's zh and multi-language packs
 would be three more downloads that change nothing.
+
+Why: mkdocs-static-i18n merges all languages into one index by design
+(https://github.com/ultrabug/mkdocs-static-i18n/issues/271). Relies on
+Material 9.8's `<script id="__config">` in base.html and on the search
+plugin's search/search_index.json: if either is missing, the strict build
+fails and names this hook.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import re
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
 
-from _common import DEFAULT_LANGUAGE, is_nested_build, offline_enabled, page_locale
+from _common import DEFAULT_LANGUAGE, MarkupMissing, is_nested_build, offline_enabled, page_locale
+from _common import message as missing_message
 
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_config_missing = MarkupMissing("search_per_language", '<script id="__config" type="application/json">',
+                                "Material 9.8 base.html")
+log = logging.getLogger("mkdocs.hooks.search_per_language")
 
 
 def _other_locales(config) -> list[str]:
@@ -47,7 +58,9 @@ def on_post_page(output, page, config, **kwargs):
         data["base"] = f"{data['base'].rstrip('/')}/{locale}/"
         return match.group(1) + json.dumps(data, ensure_ascii=False) + match.group(3)
 
-    return _CONFIG.sub(rebase, output, count=1)
+    output, found = _CONFIG.subn(rebase, output, count=1)
+    _config_missing.check(bool(found), f"docs/{page.file.src_uri}")
+    return output
 
 
 @event_priority(-110)  # after mkdocs-static-i18n (-100) has written the combined index
@@ -56,6 +69,9 @@ def on_post_build(config, **kwargs):
         return  # a nested build of another language: the index is not final yet
     site = Path(config.site_dir)
     path = site / "search" / "search_index.json"
+    if not path.is_file():
+        log.warning(missing_message("search_per_language", "search/search_index.json", "the search plugin"))
+        return
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = [d for d in index["docs"] if not d["location"].endswith("#sources")]
     for locale in _other_locales(config):

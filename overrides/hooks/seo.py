@@ -12,11 +12,19 @@
 - The offline copy (file://) has no use for hreflang and cannot fetch
   sitemaps: its pages carry no alternates in <head>.
 - robots.txt at the site root, naming the sitemap.
+
+Why: Material writes `<link rel="alternate" href="{{ alt.link | url }}">`,
+page-relative (Material 9.8, base.html); mkdocs-static-i18n's sitemap
+template has no x-default (1.3.1, custom_i18n_sitemap/sitemap.xml). If the
+alternates, the sitemap or the language selector's links that
+docs/javascripts/guide.js handles (`.md-select a[hreflang]`) are missing,
+the strict build fails and names this hook.
 """
 
 from __future__ import annotations
 
 import gzip
+import logging
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -25,9 +33,16 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority
 
 from _common import DEFAULT_LANGUAGE as DEFAULT
-from _common import is_nested_build, offline_enabled
+from _common import MarkupMissing, is_nested_build, offline_enabled
+from _common import message as missing_message
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">')
+_SELECTOR = re.compile(r'<a href="[^"]*" hreflang="[^"]*" class="md-select__link">')
+_alternates_missing = MarkupMissing("seo", '<link rel="alternate" href="…" hreflang="…">',
+                                    "Material 9.8 base.html with mkdocs-static-i18n's alternates")
+_selector_missing = MarkupMissing("seo", '<a href="…" hreflang="…" class="md-select__link"> (guide.js part 1)',
+                                  "Material 9.8 partials/language.html")
+log = logging.getLogger("mkdocs.hooks.seo")
 
 
 def absolute_alternates(head: str, page_url: str) -> str:
@@ -50,6 +65,9 @@ def on_post_page(output, page, config, **kwargs):
     if not page.canonical_url:
         return output
     head, sep, body = output.partition("</head>")
+    _selector_missing.check(bool(_SELECTOR.search(body)), f"docs/{page.file.src_uri}")
+    if not offline_enabled(config):
+        _alternates_missing.check(bool(_ALTERNATE.search(head)), f"docs/{page.file.src_uri}")
     if offline_enabled(config):
         head = _ALTERNATE.sub("", head)
     else:
@@ -91,8 +109,11 @@ def on_post_build(config, **kwargs):
         return
     site_url = config.site_url or ""
     site = Path(config.site_dir)
-    if not offline_enabled(config) and (site / "sitemap.xml").is_file():
-        sitemaps(site)
+    if not offline_enabled(config):
+        if (site / "sitemap.xml").is_file():
+            sitemaps(site)
+        else:
+            log.warning(missing_message("seo", "sitemap.xml at the site root", "mkdocs-static-i18n 1.3 / MkDocs"))
     lines = ["User-agent: *", "Allow: /"]
     if site_url:
         lines.append(f"Sitemap: {site_url}sitemap.xml")

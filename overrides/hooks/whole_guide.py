@@ -14,17 +14,26 @@ Print plugins (mkdocs-print-site-plugin, mkdocs-to-pdf) produce English-only
 output with mkdocs-static-i18n, so this is done here, in both languages.
 `make pdf` turns the result into one PDF per language (scripts/make_pdf.py),
 written beside the print page, which then links to it.
+
+Why: print plugins are single-language
+(https://github.com/timvink/mkdocs-print-site-plugin/issues/70). Relies on
+Material 9.8's `<article class="md-content__inner md-typeset">` (base.html):
+if a page has none, the strict build fails and names this hook.
 """
 
 from __future__ import annotations
 
 import html
 import posixpath
+import logging
 import re
 from datetime import date
 from pathlib import Path
 
 from _common import OFFLINE_ZIP, PRINT_PAGE, page_locale, pdf_name  # noqa: F401  (pdf_name: used by tests)
+from _common import MarkupMissing
+
+log = logging.getLogger("mkdocs.hooks.whole_guide")
 
 MARKER = "<!-- mdx:whole-guide -->"
 DOWNLOADS_MARKER = "<!-- mdx:downloads -->"
@@ -37,6 +46,7 @@ _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
+_article_missing = MarkupMissing("whole_guide", '<article class="md-content__inner md-typeset">', "Material 9.8 base.html")
 
 LABELS = {
     "zh": {"contents": "目录", "built": "生成日期", "language": "语言", "language_name": "简体中文", "url": "网址",
@@ -123,13 +133,18 @@ def on_post_build(config, **kwargs):
     print_file = site / print_page.file.dest_uri
     out = print_file.read_text(encoding="utf-8")
     if MARKER not in out:
+        log.warning(f"overrides/hooks/whole_guide.py: docs/{print_page.file.src_uri} has no line {MARKER}: "
+                    "the whole guide has nowhere to go; put the line back")
         return
     ids = {p.url: page_id(p.url, locale) for p in _pages}
     labels = LABELS.get(locale, LABELS["en"])
     toc, body = [], []
     for page in _pages:
         built = (site / page.file.dest_uri).read_text(encoding="utf-8")
-        article = _ARTICLE.search(built).group(1)
+        found = _ARTICLE.search(built)
+        if not _article_missing.check(bool(found), page.file.dest_uri):
+            return
+        article = found.group(1)
         article = _PERMALINK.sub("", article)
         h1 = _H1.search(article)
         title = _text(h1.group(1)) if h1 else page.title
