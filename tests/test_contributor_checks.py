@@ -149,7 +149,7 @@ def test_a_kind_typo_is_named_without_a_traceback():
 def test_a_phone_number_without_its_source_is_named():
     def drop(data):
         del data["operators"][0]["phones"][0]["source"]
-    message = _one(_operators(drop), _OPS_FILE, "operator 'Telenor', phone 09000", "'source'")
+    message = _one(_operators(drop), _OPS_FILE, "operator 'Telenor', phone 915 09000", "'source'")
     assert "add 'source:'" in message
 
 
