@@ -100,16 +100,17 @@ def _text(fragment: str) -> str:
     return html.unescape(_TAGS.sub("", _PERMALINK.sub("", fragment))).strip()
 
 
-def _rewrite(article: str, page_url: str, ids: dict[str, str], print_url: str) -> str:
-    prefix = ids[page_url]
-    article = _ID.sub(lambda m: f'{m.group(1)}="{prefix}--{m.group(2)}"', article)
+def _rewrite_links(fragment: str, page_url: str, ids: dict[str, str], print_url: str, prefix: str = "") -> str:
+    """Every link to a guide page becomes a link inside the whole-guide document;
+    a link to '#x' on the same page gets the page's prefix (none on the print
+    page's own text, such as its short version)."""
 
     def href(match):
         ref = match.group(1)
         if ref.startswith(("http:", "https:", "mailto:", "tel:")):
             return match.group(0)
         if ref.startswith("#"):
-            return f'href="#{prefix}--{ref[1:]}"'
+            return f'href="#{prefix}--{ref[1:]}"' if prefix else match.group(0)
         path, _, fragment = ref.partition("#")
         target = posixpath.normpath(posixpath.join(_directory(page_url), path))
         target = "" if target == "." else target.strip("/") + ("" if target.endswith(".html") else "/")
@@ -121,7 +122,13 @@ def _rewrite(article: str, page_url: str, ids: dict[str, str], print_url: str) -
         # an asset or another file: keep it pointing at the same place
         return f'href="{posixpath.relpath(target or ".", _directory(print_url) or ".")}"'
 
-    return _HREF.sub(href, article)
+    return _HREF.sub(href, fragment)
+
+
+def _rewrite(article: str, page_url: str, ids: dict[str, str], print_url: str) -> str:
+    prefix = ids[page_url]
+    article = _ID.sub(lambda m: f'{m.group(1)}="{prefix}--{m.group(2)}"', article)
+    return _rewrite_links(article, page_url, ids, print_url, prefix)
 
 
 def on_post_build(config, **kwargs):
@@ -169,4 +176,8 @@ def on_post_build(config, **kwargs):
         f'<nav class="mdx-guide__toc" aria-labelledby="guide-contents"><h2 id="guide-contents">{labels["contents"]}</h2>'
         f'<ol>{"".join(toc)}</ol></nav>'
     )
-    print_file.write_text(out.replace(MARKER, meta + contents + "".join(body), 1), encoding="utf-8")
+    # The print page's own text (its short version) links into the document too.
+    head, _, tail = out.partition(MARKER)
+    start = head.index('<article class="md-content__inner md-typeset">')
+    head = head[:start] + _rewrite_links(head[start:], print_page.url, ids, print_page.url)
+    print_file.write_text(head + meta + contents + "".join(body) + tail, encoding="utf-8")
