@@ -30,7 +30,7 @@ def test_the_guide_has_every_page_of_the_outline(soup):
     """The outline's pages are on the site, in both languages, and in its navigation."""
     expected = {
         "index", "what-is-esim", "steps/find-the-cause", "steps/contact-operator",
-        "steps/install-esim", "steps/check-it-works", "precautions", "why-esim", "summary",
+        "steps/install-esim", "steps/check-it-works", "precautions", "summary",
     }
     assert expected <= set(STEMS), f"pages missing from docs/: {sorted(expected - set(STEMS))}"
     for lang in LANGS:
@@ -95,7 +95,7 @@ def test_every_precaution_is_an_admonition_that_prints(soup):
     for lang in LANGS:
         page = soup("precautions", lang)
         sections = [h for h in article(page).find_all("h2") if h["id"] != "sources"]
-        assert len(sections) >= 5
+        assert len(sections) >= 3, f"precautions ({lang}): back-up, stable Wi-Fi and operator rules expected"
         for h2 in sections:
             box = h2.find_next_sibling(class_="admonition")
             following = h2.find_next_sibling("h2")
@@ -103,7 +103,7 @@ def test_every_precaution_is_an_admonition_that_prints(soup):
                 f"precautions ({lang}): section #{h2['id']} has no admonition"
             )
         kinds = {kind for kind, _ in admonitions(page)}
-        assert {"danger", "warning"} <= kinds
+        assert "warning" in kinds
 
 
 @pytest.mark.parametrize("stem", STEMS)
@@ -209,7 +209,7 @@ def test_no_private_contact_anywhere(site):
 
 def test_the_safety_advice_warns_against_helpers_on_messaging_apps(soup):
     for lang, words in (("zh", ("微信", "WhatsApp", "Telegram")), ("en", ("WeChat", "WhatsApp", "Telegram"))):
-        box = article(soup("precautions", lang)).find(id="official-channels").find_next_sibling(class_="admonition")
+        box = article(soup("safety", lang)).find(id="no-helpers").find_next_sibling(class_="admonition")
         assert box is not None and box["class"][1] == "danger"
         assert all(w in box.get_text() for w in words)
 
