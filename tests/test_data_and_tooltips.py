@@ -196,6 +196,18 @@ def phone(browser):
     context.close()
 
 
+def test_each_term_is_underlined_once_per_page(soup):
+    """A term is a tooltip on its first occurrence on a page, plain text after:
+    a page with 22 underlined "BankID"s reads as noise (English review, round 3)."""
+    for lang in LANGS:
+        for stem in (s for s in STEMS_ALL if s != "print"):  # the whole guide: once per page inside it
+            terms = [a.get_text() for a in article(soup(stem, lang)).find_all("abbr")]
+            repeated = sorted({t for t in terms if terms.count(t) > 1})
+            assert not repeated, f"{stem} ({lang}): glossary terms underlined more than once: {repeated}"
+    terms = [a.get_text() for a in article(soup("steps/contact-operator", "en")).find_all("abbr")]
+    assert "BankID" in terms, "contact-operator (en): the first BankID is no longer a tooltip"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_tapping_a_glossary_term_shows_its_definition(phone, server, lang):
     tooltips = _tooltip_terms(lang)

@@ -2,7 +2,9 @@
 
 For every term marked `tooltip: true`, this hook appends an abbreviation
 definition (`*[PUK]: …`) in the page's language; the `abbr` extension then
-turns each occurrence of the term into <abbr title="…">, and
+turns each occurrence of the term into <abbr title="…">; on_page_content
+keeps that markup on the first occurrence of each term on a page only (a
+page with 22 underlined "BankID"s reads as noise); and
 docs/javascripts/guide.js shows that definition on tap, click or keyboard
 focus (a `title` alone only shows on hover, never on a phone).
 (Material's `pymdownx.snippets: auto_append` is global, and
@@ -12,6 +14,7 @@ hook.)
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -56,3 +59,24 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     locale = page_locale(page, config)
     root = Path(config.config_file_path).parent
     return markdown + "\n\n" + "\n".join(definitions(terms(root), locale)) + "\n"
+
+
+_ABBR = re.compile(r'<abbr title="([^"]*)">(.*?)</abbr>', re.S)
+
+
+def first_occurrences_only(html: str) -> str:
+    """Unwrap every <abbr> of a term after its first one on the page."""
+    seen: set[str] = set()
+
+    def keep_first(match):
+        key = match.group(1)
+        if key in seen:
+            return match.group(2)
+        seen.add(key)
+        return match.group(0)
+
+    return _ABBR.sub(keep_first, html)
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    return first_occurrences_only(html)
