@@ -118,3 +118,27 @@ def test_nothing_in_the_built_site_needs_more_than_the_security_policy_allows(si
     import csp
 
     assert csp.blocked_by_policy(site) == []
+
+
+def _leaves(value, path=""):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _leaves(item, f"{path}.{key}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _leaves(item, f"{path}[{index}]")
+    else:
+        yield path, str(value)
+
+
+def test_the_sites_own_words_are_in_both_languages_and_chinese_ones_use_full_width_punctuation():
+    from _common import LANGUAGES, ui
+
+    shapes = {lang: [path for path, _ in _leaves(ui(lang))] for lang in LANGUAGES}
+    zh_keys = {path.split("[")[0] for path in shapes["zh"]}
+    for lang in LANGUAGES:
+        assert {path.split("[")[0] for path in shapes[lang]} == zh_keys, f"mkdocs.yml extra.ui.{lang}: other keys than zh"
+    for path, text in _leaves(ui("zh")):
+        prose = re.sub(r"<[^>]*>|\{[a-z_]+\}", "", text)
+        if re.search(r"[\u4e00-\u9fff]", prose):
+            assert not re.search(r"[,;:?!()]", prose), f"mkdocs.yml extra.ui.zh{path}: '{text}': use ，；：？！（）"

@@ -85,3 +85,34 @@ def message(hook: str, markup: str, source: str, where: str = "") -> str:
         f"The theme or a plugin changed: update the hook to the new markup or remove the "
         f"workaround (CONTRIBUTING.md, 'Upgrades')"
     )
+
+
+# --- the site's own words (mkdocs.yml, extra.ui) ------------------------------
+
+_ui_cache: dict = {}
+
+
+def _read_ui() -> dict:
+    """extra.ui of ROOT/mkdocs.yml, for code that runs without a build (tests)."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def ignore(loader, suffix, node):  # !ENV, !!python/…: not needed for extra.ui
+        return None
+
+    Loader.add_multi_constructor("!", ignore)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", ignore)
+    data = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)  # noqa: S506
+    return data["extra"]["ui"]
+
+
+def ui(locale: str, config=None) -> dict:
+    """The site's own words in one language: config.extra.ui[locale] in a build,
+    mkdocs.yml's extra.ui otherwise."""
+    if config is not None:
+        return config.extra["ui"][locale]
+    if "ui" not in _ui_cache:
+        _ui_cache["ui"] = _read_ui()
+    return _ui_cache["ui"][locale]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import html
 import re
 
-from _common import MarkupMissing
+from _common import MarkupMissing, ui
 
 _ITEM = re.compile(r'(<li class="task-list-item">\s*<label class="task-list-control">\s*<input type="checkbox")(.*?</label>)(.*?)</li>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
@@ -44,7 +44,6 @@ def on_page_content(content, page, config, files, **kwargs):
     return labelled
 
 
-SEARCH_LABEL = {"zh": "搜索", "en": "Search"}
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 
 
@@ -52,6 +51,6 @@ _dialog_missing = MarkupMissing("a11y", _SEARCH_DIALOG, "Material 9.8 partials/s
 
 
 def on_post_page(output, page, config, **kwargs):
-    label = SEARCH_LABEL.get(config.theme["language"], "Search")
+    label = ui(config.theme["language"], config)["search"]  # mkdocs.yml, extra.ui
     _dialog_missing.check(_SEARCH_DIALOG in output, f"docs/{page.file.src_uri}")
     return output.replace(_SEARCH_DIALOG, _SEARCH_DIALOG[:-1] + f' aria-label="{label}">', 1)

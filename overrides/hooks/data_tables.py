@@ -33,7 +33,7 @@ from pathlib import Path
 import yaml
 
 import guide_checks  # overrides/hooks/guide_checks.py: the private-contact check
-from _common import LANGUAGES, is_nested_build, page_locale
+from _common import LANGUAGES, is_nested_build, page_locale, ui
 
 log = logging.getLogger("mkdocs.hooks.data_tables")
 
@@ -65,39 +65,8 @@ RENAMED = {
     "<!-- whole-guide -->": "<!-- mdx:whole-guide -->",
 }
 
-LABELS = {
-    "zh": {
-        "head": ("运营商和官网", "挂失、补卡在哪里办", "客服电话"),
-        "network": "自有移动网络",
-        "brand": "品牌",
-        "brand_of": "{owner} 旗下品牌",
-        "network_of": "自有移动网络，属于 {owner}",
-        "unknown": "看官网上的说明，或打客服电话问",
-        "unknown_no_phone": "看官网上的说明和联系方式",
-        "no_phone": "官网上找",
-        "checked": "资料核对日期：{date}。",
-        "checked_rows": "资料核对日期：{date}（另注明的除外）。",
-        "row_checked": "核对：{date}",
-    },
-    "en": {
-        "head": ("Operator and website", "Where to block or replace a SIM", "Customer service"),
-        "network": "Own mobile network",
-        "brand": "Brand",
-        "brand_of": "Brand of {owner}",
-        "network_of": "Own mobile network, {owner}",
-        "unknown": "See the website, or call customer service",
-        "unknown_no_phone": "See the website for how to reach them",
-        "no_phone": "See the website",
-        "checked": "Details last checked: {date}.",
-        "checked_rows": "Details last checked: {date} (unless a row says otherwise).",
-        "row_checked": "checked {date}",
-    },
-}
-
-PHRASE_LABELS = {
-    "zh": ("挪威语（说给对方听，或给对方看）", "意思", "English"),
-    "en": ("Norwegian (say it, or show it)", "What it means"),
-}
+# The table's labels and notes are the site's own words: mkdocs.yml, extra.ui.<lang>.operators
+# and .phrasebook (_common.ui).
 
 _cache: dict[Path, dict] = {}
 
@@ -397,8 +366,8 @@ def checked_date(rows) -> str:
     return max(d for d, c in dates.items() if c == top)  # a tie: the newer one
 
 
-def render_operators(data: dict, locale: str) -> str:
-    labels = LABELS[locale]
+def render_operators(data: dict, locale: str, config=None) -> str:
+    labels = ui(locale, config)["operators"]
     operators = [op for op in data.get("operators") or [] if isinstance(op, dict)]
     table_date = checked_date(operators)
     rows = [
@@ -419,8 +388,7 @@ def render_operators(data: dict, locale: str) -> str:
             differs = True
 
         def own_date(date: str) -> str:
-            note = labels["row_checked"].format(date=date)
-            return f"<small>（{note}）</small>" if locale == "zh" else f" <small>({note})</small>"
+            return labels["row_checked"].format(date=date)
 
         phone_lines = []
         for p in phones:
@@ -438,7 +406,7 @@ def render_operators(data: dict, locale: str) -> str:
         rows.append(f"| {name} | {where} | {phone_text} |")
     date_note = labels["checked_rows" if differs else "checked"].format(date=table_date)
     note = _text(data.get("checked_note"), locale)
-    joiner = "" if locale == "zh" else " "
+    joiner = labels["note_joiner"]
     return (
         '<div class="mdx-operators" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n\n"
         + f'<p class="mdx-operators__checked">{html.escape(note)}{joiner}{html.escape(date_note)}</p>\n'
@@ -458,8 +426,8 @@ def render_fact(fact: dict, locale: str, page_src: str) -> str:
     return text
 
 
-def render_phrasebook(data: dict, locale: str) -> str:
-    head = PHRASE_LABELS[locale]
+def render_phrasebook(data: dict, locale: str, config=None) -> str:
+    head = ui(locale, config)["phrasebook"]["head"]
     rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
     for phrase in data.get("phrases") or []:
         if not isinstance(phrase, dict):
@@ -491,7 +459,7 @@ def term_lang(term: dict, locale: str):
     return lang
 
 
-def render_glossary(data: dict, locale: str) -> str:
+def render_glossary(data: dict, locale: str, config=None) -> str:
     items = []
     for term in data.get("terms") or []:
         if not isinstance(term, dict):
@@ -555,7 +523,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         if name in BLOCKS and not argument:
             data_name, render = BLOCKS[name]
             data = load(root, data_name)
-            return render(data if isinstance(data, dict) else {}, locale)
+            return render(data if isinstance(data, dict) else {}, locale, config)
         return match.group(0)  # downloads, whole-guide: whole_guide.py; unknown: warned above
 
     return _MARKER.sub(replace, markdown)

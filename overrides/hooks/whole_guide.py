@@ -31,7 +31,7 @@ from datetime import date
 from pathlib import Path
 
 from _common import OFFLINE_ZIP, PRINT_PAGE, page_locale, pdf_name  # noqa: F401  (pdf_name: used by tests)
-from _common import MarkupMissing
+from _common import MarkupMissing, ui
 
 log = logging.getLogger("mkdocs.hooks.whole_guide")
 
@@ -47,13 +47,6 @@ _H2 = re.compile(r'<h2 id="([^"]+)"[^>]*>(.*?)</h2>', re.S)
 _PERMALINK = re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S)
 _TAGS = re.compile(r"<[^>]+>")
 _article_missing = MarkupMissing("whole_guide", '<article class="md-content__inner md-typeset">', "Material 9.8 base.html")
-
-LABELS = {
-    "zh": {"contents": "目录", "built": "生成日期", "language": "语言", "language_name": "简体中文", "url": "网址",
-           "pdf": "下载 PDF 版", "offline": "下载离线版（zip，解压后打开 index.html，没有网络也能看和搜索）"},
-    "en": {"contents": "Contents", "built": "Built on", "language": "Language", "language_name": "English", "url": "Web address",
-           "pdf": "Download the PDF", "offline": "Download the offline copy (zip: unzip it and open index.html; works without a connection, search included)"},
-}
 
 _pages: list = []  # the nav pages of the language being built, in order
 _print: list = []  # the print page of that language
@@ -83,7 +76,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if DOWNLOADS_MARKER not in markdown:
         return markdown
     locale = page_locale(page, config)
-    labels = LABELS[locale]
+    labels = ui(locale, config)["whole_guide"]
     links = []
     # Raw HTML: these files are made after the build (`make dist`), so MkDocs
     # cannot check them; they are only linked when the build is told they exist.
@@ -144,7 +137,7 @@ def on_post_build(config, **kwargs):
                     "the whole guide has nowhere to go; put the line back")
         return
     ids = {p.url: page_id(p.url, locale) for p in _pages}
-    labels = LABELS.get(locale, LABELS["en"])
+    labels = ui(locale, config)["whole_guide"]
     toc, body = [], []
     for page in _pages:
         built = (site / page.file.dest_uri).read_text(encoding="utf-8")
