@@ -380,7 +380,7 @@ def render_operators(data: dict, locale: str, config=None) -> str:
         kind = op.get("kind")
         owner = _text(op.get("owner"), locale)
         kind_text = labels[f"{kind}_of"].format(owner=owner) if kind in KINDS and owner else labels.get(kind, "")
-        name = f"**{op.get('name', '')}**<br>[{_host(site)}]({site})<br><small>{kind_text}</small>"
+        name = f"**{op.get('name', '')}**<br>[{_host(site)}]({site})" + (f"<br><small>{kind_text}</small>" if kind_text else "")
         phones = [p for p in op.get("phones") or [] if isinstance(p, dict) and p.get("number")]
         where = _text(op.get("self_service"), locale) or (labels["unknown"] if phones else labels["unknown_no_phone"])
         row_date = str(op.get("checked") or "")
