@@ -119,6 +119,28 @@ def test_links_inside_the_whole_guide_stay_inside_it(soup):
                 assert content.find(id=href[1:]) is not None, f"print ({lang}): {href} has no target"
 
 
+def test_the_short_version_comes_first_and_links_inside_the_document(soup):
+    """The print page opens with its own short version (English review, round 3:
+    a short emergency card), whose links, like the guide's, stay in the document."""
+    for lang in LANGS:
+        content = article(soup("print", lang))
+        short = content.find(id="in-short")
+        assert short is not None, f"print ({lang}): no short version (#in-short)"
+        assert short.sourceline < content.select_one(".mdx-guide__toc").sourceline
+        links = [a["href"] for a in short.find_next("ol").find_all("a", href=True)]
+        assert links and all(h.startswith("#") and content.find(id=h[1:]) for h in links), (
+            f"print ({lang}): a short-version link leaves the document or has no target: {links}"
+        )
+
+
+def test_the_title_block_names_no_local_preview_address(soup):
+    """Built for 127.0.0.1 (make build, the tests), the whole guide shows no web
+    address: on paper or offline, a preview address would mislead."""
+    for lang in LANGS:
+        meta = article(soup("print", lang)).select_one(".mdx-guide__meta")
+        assert meta is not None and "127.0.0.1" not in meta.get_text(), f"print ({lang}): {meta}"
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_whole_guide_contents_links_land_on_their_heading(new_context, server, lang):
     """On a phone, a reader taps an entry near the end of the whole guide's

@@ -29,6 +29,7 @@ import logging
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from _common import OFFLINE_ZIP, PRINT_PAGE, page_locale, pdf_name  # noqa: F401  (pdf_name: used by tests)
 from _common import MarkupMissing, ui
@@ -158,12 +159,15 @@ def on_post_build(config, **kwargs):
             + _rewrite(article, page.url, ids, print_page.url) + "</section>"
         )
     site_url = (config.site_url or "") + _pages[0].url  # this language's home page
+    # A local preview's address (make build, make serve) means nothing on paper
+    # or in the offline copy: the title block names only a published address.
+    local = urlsplit(site_url).hostname in (None, "127.0.0.1", "localhost")
     meta = (
         '<dl class="mdx-guide__meta">'
         f'<dt>{labels["language"]}</dt><dd>{labels["language_name"]}</dd>'
         f'<dt>{labels["built"]}</dt><dd><time datetime="{date.today().isoformat()}">{date.today().isoformat()}</time></dd>'
-        f'<dt>{labels["url"]}</dt><dd><a href="{html.escape(site_url)}">{html.escape(site_url)}</a></dd>'
-        "</dl>"
+        + ("" if local else f'<dt>{labels["url"]}</dt><dd><a href="{html.escape(site_url)}">{html.escape(site_url)}</a></dd>')
+        + "</dl>"
     )
     contents = (
         f'<nav class="mdx-guide__toc" aria-labelledby="guide-contents"><h2 id="guide-contents">{labels["contents"]}</h2>'
