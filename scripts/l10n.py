@@ -31,8 +31,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-SOURCE, TARGET = "zh", "en"
-EXCLUDE = ("_templates/",)
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+from _common import LANGUAGES, TEMPLATES  # noqa: E402  the languages and names the build uses
+
+SOURCE, TARGET = LANGUAGES  # Chinese is the source, English the translation
+EXCLUDE = (TEMPLATES,)
 
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 _STAMP = re.compile(r"^l10n:\n  source_hash: ([0-9a-f]+)\n", re.M)

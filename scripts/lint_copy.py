@@ -31,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 DOCS = ROOT / "docs"
-TEMPLATES = "_templates/"
 
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
+from _common import TEMPLATES  # noqa: E402  docs/_templates/: skeletons, not pages
 import guide_checks  # noqa: E402  the same checks as the strict build
 import l10n  # noqa: E402
 

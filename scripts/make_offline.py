@@ -32,7 +32,9 @@ def build_offline(dest: Path, env_overrides: dict[str, str] | None = None) -> Pa
     env.pop("GUIDE_PDF", None)
     env.pop("GUIDE_OFFLINE", None)
     subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)],
+        # SITE_ENGINE=properdocs: the same build with ProperDocs (tests/conftest.py)
+        [sys.executable, "-m", os.environ.get("SITE_ENGINE", "mkdocs"), "build", "--strict", "--quiet",
+         "-f", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)],
         cwd=ROOT, env=env, check=True,
     )
     return site

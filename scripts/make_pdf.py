@@ -91,7 +91,8 @@ def make_pdfs(site: Path, out: Path | None = None, browser=None) -> dict[str, Pa
         tab.pdf(
             path=str(path), format="A4", print_background=True, tagged=True, outline=True,
             display_header_footer=True, header_template="<span></span>", footer_template=FOOTER,
-            margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"},
+            # No `margin`: extra.css's @page rule sets the margins, and a margin
+            # given here changed nothing (all 122 pages rendered identical, 2026-12-05).
         )
         context.close()
         fix_outline_titles(path, headings)

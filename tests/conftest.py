@@ -25,11 +25,12 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
-LANGS = ("zh", "en")
-DEFAULT_LANG = "zh"
-
 sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 sys.path.insert(0, str(ROOT / "scripts"))
+
+from _common import DEFAULT_LANGUAGE as DEFAULT_LANG  # noqa: E402  the site's languages, as the hooks know them
+from _common import LANGUAGES as LANGS  # noqa: E402
+from _common import TEMPLATES  # noqa: E402
 
 from make_pdf import CHROMIUM_ARGS  # noqa: E402  the flags `make pdf` and `make audit` use too
 
@@ -39,7 +40,7 @@ def page_stems() -> list[str]:
     return sorted(
         p.relative_to(DOCS).as_posix()[: -len(".zh.md")]
         for p in DOCS.rglob("*.zh.md")
-        if not p.relative_to(DOCS).as_posix().startswith("_templates/")
+        if not p.relative_to(DOCS).as_posix().startswith(TEMPLATES)
     )
 
 
