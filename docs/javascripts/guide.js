@@ -11,8 +11,11 @@
 
 /* 1. Language switcher: keep the section ------------------------------------
  * mkdocs-static-i18n already points each switcher link at the same page in
- * the other language. Material's own "stay on page" lookup would replace
- * that link (and drop the #section), so the click is handled here first. */
+ * the other language. Material's own "stay on page" lookup (Material 9.8's
+ * bundle, setupAlternate) would replace that link (and drop the #section),
+ * so the click is handled here first. The links are Material's
+ * `.md-select a[hreflang]`: overrides/hooks/seo.py fails the build if a page
+ * has none. */
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest(".md-select a[hreflang]");
   if (!link) return;

@@ -8,8 +8,9 @@ page with 22 underlined "BankID"s reads as noise); and
 docs/javascripts/guide.js shows that definition on tap, click or keyboard
 focus (a `title` alone only shows on hover, never on a phone).
 (Material's `pymdownx.snippets: auto_append` is global, and
-mkdocs-static-i18n cannot vary markdown_extensions per language, hence the
-hook.)
+mkdocs-static-i18n 1.3 cannot vary markdown_extensions per language: it
+lists them among the settings a language may not override, reconfigure.py.
+Hence the hook.)
 """
 
 from __future__ import annotations

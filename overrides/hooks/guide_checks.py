@@ -19,6 +19,11 @@ this hook adds what it cannot know:
 
 The check functions are plain functions of text, so tests call them directly
 and scripts/lint_copy.py runs the same page checks without a build.
+
+Order: this hook runs first in on_page_markdown (mkdocs.yml), so it checks
+the page as written, before data_tables.py fills in text from includes/*.yml.
+The data files get the same private-contact check in data_tables.py, and
+tests/test_site.py checks the built HTML for contacts anyway.
 """
 
 from __future__ import annotations
