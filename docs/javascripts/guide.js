@@ -38,8 +38,10 @@ document.addEventListener("click", function (event) {
  * the operator also gave a confirmation code to type in.
  *
  * It runs only in this browser tab: nothing is sent or stored anywhere. All
- * words come from the page (data-msg-*, data-yes, data-no), so both languages
- * live in the Markdown pages. Without JavaScript the helper stays hidden and
+ * words come from the page: the labels from the Markdown, the messages from
+ * the helper's data-* attributes (data-msg-*, data-yes, data-no, data-copied),
+ * which overrides/hooks/data_tables.py fills in from mkdocs.yml's
+ * extra.ui.<lang>.code_helper. Without JavaScript the helper stays hidden and
  * the page's text explains how to split the code by hand.
  */
 (function () {

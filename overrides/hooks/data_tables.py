@@ -503,8 +503,38 @@ def on_pre_build(config, **kwargs):
         log.warning(problem)
 
 
+# The activation-code helper (docs/steps/install-esim.*.md) shows messages
+# from its data-* attributes (docs/javascripts/guide.js, part 2); they are the
+# site's own words, in mkdocs.yml's extra.ui.<lang>.code_helper.
+CODE_HELPER = '<div class="mdx-lpa" data-mdx-lpa hidden>'
+CODE_HELPER_ATTRIBUTES = (
+    ("data-msg-empty", "empty"), ("data-msg-format", "format"), ("data-msg-address", "address"),
+    ("data-msg-code", "code"), ("data-yes", "confirm_yes"), ("data-no", "confirm_no"), ("data-copied", "copied"),
+)
+
+
+def _attribute(text: str) -> str:
+    """An attribute value: only & and " need escaping inside double quotes."""
+    return text.replace("&", "&amp;").replace('"', "&quot;")
+
+
+def code_helper(locale: str, config=None) -> str:
+    """The helper's opening tag with its messages in this language."""
+    words = ui(locale, config)["code_helper"]
+    attributes = "".join(
+        f'\n  {name}="{_attribute(words[key])}"'
+        for name, key in CODE_HELPER_ATTRIBUTES
+    )
+    return CODE_HELPER[:-1] + attributes + ">"
+
+
 def on_page_markdown(markdown, page, config, files, **kwargs):
     locale = page_locale(page, config)
+    if CODE_HELPER in markdown:
+        markdown = markdown.replace(CODE_HELPER, code_helper(locale, config))
+    elif "data-mdx-lpa" in markdown:
+        log.warning(f"docs/{page.file.src_uri}: the activation-code helper must open with the line "
+                    f"{CODE_HELPER} (its messages come from mkdocs.yml, extra.ui.{locale}.code_helper)")
     root = Path(config.config_file_path).parent
     source = f"docs/{page.file.src_uri}"
     if "mdx:" not in markdown and not any(old in markdown for old in RENAMED):
