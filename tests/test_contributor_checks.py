@@ -265,7 +265,7 @@ def test_a_messaging_app_contact_in_a_page_fails_with_its_line(contact):
 
 
 # Real sentences of the pages that warn about such contacts (docs/safety, index,
-# precautions, abroad, check-it-works, contact-operator): never an alarm.
+# abroad, check-it-works, contact-operator): never an alarm.
 _WARNINGS = (
     "只有你的运营商能为你的号码补发 SIM 卡或 eSIM。在微信（WeChat）、WhatsApp、Telegram 上主动说能帮你补卡的人，往好了说是多此一举，往坏了说就是骗子。",
     "Only your operator can issue a new SIM or eSIM for your number. People on WeChat, WhatsApp or Telegram who offer to do it for you are unnecessary at best and fraudsters at worst.",

@@ -30,7 +30,7 @@ def test_the_guide_has_every_page_of_the_outline(soup):
     """The outline's pages are on the site, in both languages, and in its navigation."""
     expected = {
         "index", "what-is-esim", "steps/find-the-cause", "steps/contact-operator",
-        "steps/install-esim", "steps/check-it-works", "precautions", "summary",
+        "steps/install-esim", "steps/check-it-works", "summary",
     }
     assert expected <= set(STEMS), f"pages missing from docs/: {sorted(expected - set(STEMS))}"
     for lang in LANGS:
@@ -91,19 +91,22 @@ def admonitions(soup_page) -> list[tuple[str, str]]:
     return out
 
 
-def test_every_precaution_is_an_admonition_that_prints(soup):
+def test_every_precaution_is_an_admonition_where_the_reader_needs_it(soup):
+    """The outline's precautions (back up, stable Wi-Fi, the operator's own rules)
+    are admonitions, printed, in the step where they apply: before installing
+    (step 3) and when contacting the operator (step 2)."""
     for lang in LANGS:
-        page = soup("precautions", lang)
-        sections = [h for h in article(page).find_all("h2") if h["id"] != "sources"]
-        assert len(sections) >= 3, f"precautions ({lang}): back-up, stable Wi-Fi and operator rules expected"
-        for h2 in sections:
-            box = h2.find_next_sibling(class_="admonition")
-            following = h2.find_next_sibling("h2")
-            assert box is not None and (following is None or box.sourceline < following.sourceline), (
-                f"precautions ({lang}): section #{h2['id']} has no admonition"
-            )
-        kinds = {kind for kind, _ in admonitions(page)}
-        assert "warning" in kinds
+        install = article(soup("steps/install-esim", lang))
+        before = install.find(id="before-installing")
+        boxes = [b for b in before.find_next_siblings(class_="admonition")
+                 if b.sourceline < before.find_next_sibling("h2").sourceline]
+        assert [b["class"][1] for b in boxes] == ["warning", "warning"], (
+            f"steps/install-esim ({lang}): the Wi-Fi and back-up warnings belong before installing"
+        )
+        text = " ".join(b.get_text() for b in boxes)
+        assert "Wi-Fi" in text and ("back" in text.lower() or "备份" in text)
+        contact = admonitions(soup("steps/contact-operator", lang))
+        assert any(kind == "info" for kind, _ in contact), f"steps/contact-operator ({lang}): no info box on the operator's own rules"
 
 
 @pytest.mark.parametrize("stem", STEMS)
