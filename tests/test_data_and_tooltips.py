@@ -108,10 +108,10 @@ def test_the_date_note_uses_the_tables_own_rows():
 
 def test_the_chinese_note_has_full_width_punctuation(soup):
     note = article(soup(OPERATOR_PAGE, "zh")).select_one(".mdx-operators__checked").get_text()
-    assert re.search(r"。资料核对日期：\d{4}-\d{2}-\d{2}。$", note), note
+    assert re.search(r"。资料核对日期：\d{4}-\d{2}-\d{2}(（另注明的除外）)?。$", note), note
     assert not re.search(r"[\u3400-\u9fff][:.,;]|[:.,;][\u3400-\u9fff]|。 ", note), note
     en = article(soup(OPERATOR_PAGE, "en")).select_one(".mdx-operators__checked").get_text()
-    assert not CJK.search(en) and re.search(r"Details last checked: \d{4}-\d{2}-\d{2}\.$", en), en
+    assert not CJK.search(en) and re.search(r"Details last checked: \d{4}-\d{2}-\d{2}( \(unless a row says otherwise\))?\.$", en), en
 
 
 def test_the_note_says_what_to_do_not_how_we_researched():
