@@ -124,7 +124,8 @@ class _Body:
 def build(site: Path, site_url: str, project: Path = ROOT, strict: bool = True) -> None:
     env = dict(os.environ, SITE_URL=site_url, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true")
     subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), "--quiet",
-                    "--site-dir", str(site)], cwd=project, env=env, check=True, stderr=subprocess.DEVNULL)
+                    "--site-dir", str(site)], cwd=project, env=env, check=True,
+                   stderr=None if strict else subprocess.DEVNULL)
 
 
 PLAIN_CONFIG = """\

@@ -6,9 +6,10 @@
                                                  (the format Netlify and Cloudflare Pages read)
 
 The Content-Security-Policy allows only this site's own files. Material
-inlines a few small scripts (reading saved colour and tab choices); they are
-allowed by their SHA-256 hashes, computed from the built HTML, so rebuild and
-rerun after upgrading the theme. tests/test_hosting.py serves the site with
+inlines a few small scripts (reading saved colour and tab choices), and each
+page carries its first-screen styles in one <style> (overrides/hooks/speed.py);
+they are allowed by their SHA-256 hashes, computed from the built HTML, so
+rebuild and rerun after any change. tests/test_hosting.py serves the site with
 exactly these headers and checks that nothing is blocked.
 """
 
@@ -22,6 +23,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 _INLINE = re.compile(r"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.S)
+_STYLE = re.compile(r"<style>(.*?)</style>", re.S)
+
+
+def _hash(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
 def inline_script_hashes(site: Path) -> list[str]:
@@ -30,9 +36,13 @@ def inline_script_hashes(site: Path) -> list[str]:
         for attrs, body in _INLINE.findall(page.read_text(encoding="utf-8")):
             if "application/json" in attrs:
                 continue  # data, not run: CSP does not apply
-            digest = hashlib.sha256(body.encode("utf-8")).digest()
-            hashes.add("'sha256-" + base64.b64encode(digest).decode() + "'")
+            hashes.add(_hash(body))
     return sorted(hashes)
+
+
+def inline_style_hashes(site: Path) -> list[str]:
+    """Each page's first-screen stylesheet (overrides/hooks/speed.py): one <style> a page."""
+    return sorted({_hash(body) for page in site.rglob("*.html") for body in _STYLE.findall(page.read_text(encoding="utf-8"))})
 
 
 # What no hash can allow under this policy: inline event handlers, inline
@@ -54,7 +64,7 @@ def headers(site: Path) -> dict[str, str]:
     csp = "; ".join([
         "default-src 'self'",
         "script-src 'self' " + " ".join(inline_script_hashes(site)),
-        "style-src 'self'",
+        "style-src 'self' " + " ".join(inline_style_hashes(site)),
         "img-src 'self' data:",
         "font-src 'self'",
         "connect-src 'self'",

@@ -168,14 +168,38 @@ def server(_site_server, site, security_headers) -> str:
     return _site_server.start(site, security_headers)
 
 
+def _goto_then_scripts(goto):
+    """Page.goto, then (for "load" and "networkidle") until the site's scripts
+    have run. They load after the largest paint (overrides/hooks/speed.py,
+    includes/load-after-paint.js), which is after the `load` event, where
+    tests used to find them run. Pages without JavaScript (their <noscript>
+    links are elements then) and other pages are not waited for."""
+
+    @functools.wraps(goto)
+    def wrapper(self, url, *args, **kwargs):
+        response = goto(self, url, *args, **kwargs)
+        if kwargs.get("wait_until", "load") in ("load", "networkidle"):
+            ready = ("!document.getElementById('__mdx-later') || !!document.querySelector('noscript > link')"
+                     " || window.__mdxLoaded === true")
+            deadline = time.monotonic() + 10
+            while not self.evaluate(ready):
+                if time.monotonic() > deadline:
+                    pytest.fail(f"{url}: the site's scripts did not run within 10 s of loading")
+                self.wait_for_timeout(25)
+        return response
+
+    return wrapper
+
+
 @pytest.fixture(scope="session")
 def browser():
     chromium = shutil.which("chromium")
     if not chromium:
         # Never skip: a missing browser is a broken setup, not a passing test.
         pytest.fail("Debian's chromium is not installed: run `make system-packages` (or `make test`)")
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Page, sync_playwright
 
+    Page.goto = _goto_then_scripts(Page.goto)
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         yield b
