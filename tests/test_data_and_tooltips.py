@@ -89,6 +89,10 @@ def test_the_operator_table_comes_from_the_data_file_in_three_columns(soup):
             assert site["href"] == op["website"]
             phones = [a.get_text() for a in row.select('a[href^="tel:"]')]
             assert phones == [str(p["number"]) for p in op.get("phones") or []], op["name"]
+            for a in row.select('a[href^="tel:"]'):  # a tap from a borrowed foreign phone must reach Norway
+                digits = re.sub(r"\D", "", a.get_text())
+                if len(digits) == 8:
+                    assert a["href"] == f"tel:+47{digits}", f"{op['name']}: {a['href']} has no +47"
 
 
 def test_the_date_note_uses_the_tables_own_rows():

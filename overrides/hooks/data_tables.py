@@ -353,8 +353,11 @@ def _host(url: str) -> str:
 
 
 def _tel(number: str) -> str:
+    """The tel: target: an 8-digit Norwegian number with +47, so a tap works
+    from a foreign phone too (abroad page); short numbers (09000, 3332) only
+    work inside Norway and stay as they are."""
     digits = re.sub(r"[^\d+]", "", number)
-    return digits
+    return "+47" + digits if re.fullmatch(r"[2-9]\d{7}", digits) else digits
 
 
 def checked_date(rows) -> str:
