@@ -141,15 +141,9 @@ def test_norwegian_words_are_marked_as_norwegian(soup):
 @pytest.mark.parametrize("stem,lang", PAGES, ids=IDS)
 def test_nothing_moves_while_the_page_loads(visits, stem, lang, width):
     shift, moved = visits(stem, lang)["shift"][width]
-    # Not quite zero yet: on a busy CPU, two rare one-frame moves at 1280 px
-    # remain (2026-12-02, issue 12): the language selector's button drawn at
-    # 24 px before Material's styles give it 48 px (shift ~0.00004), and the
-    # table of contents before the script sizes the sidebar (~0.0004). Both
-    # are far below what a reader sees (Lighthouse reports CLS in hundredths);
-    # anything from 0.001 up, such as the header jump this test was written
-    # for (~0.0009 was the smallest seen), still fails. Fix them, then go back
-    # to `shift == 0`.
-    assert shift < 0.0008, f"{stem} ({lang}) at {width}px: layout shift {shift:.4f} of {moved}"
+    # Any shift fails: each one seen so far was a half-read page drawn on a
+    # busy CPU, and each has a cut below that draws it every time.
+    assert shift == 0, f"{stem} ({lang}) at {width}px: layout shift {shift:.5f} of {moved}"
 
 
 # A browser draws what it has read so far whenever its parser pauses: on a
@@ -160,7 +154,13 @@ def test_nothing_moves_while_the_page_loads(visits, stem, lang, width):
 # first piece, so the half-read page is drawn every time.
 CUTS = {
     "before the language selector": b'<div class="md-header__option">\n  <div class="md-select">',
+    # Material's translate icon: the language button read without its icon
+    # (it was drawn 24 px wide, then 48 px).
+    "inside the language button": b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path d="m12.87 15.07',
     "before the search": b'<label class="md-header__button md-icon" for="__search">',
+    # The navigation read up to its first item's link (the list moved down
+    # by the link's top margin when the link arrived).
+    "before the first link of the navigation": b'<a href="../.." class="md-nav__link">',
     "before the content": b'<div class="md-content"',
 }
 
@@ -199,8 +199,10 @@ def test_nothing_moves_when_the_page_arrives_in_pieces(new_context, cutting_serv
     cutting_server.drawn.clear()
     url = cutting_server.url + page_url("steps/install-esim", "zh") + "?" + urlencode({"cut": cut})
     page.goto(url, wait_until="commit")
-    assert cutting_server.cut_at, f"{cut}: the page has no {CUTS[cut]!r} to cut at (Material's header changed?)"
     wait_until(page, "performance.getEntriesByName('first-paint').length > 0", 20, "the first piece to be drawn")
+    # Only now: the browser may commit the page on its headers, before the
+    # server has looked for the cut (it does so before sending the first piece).
+    assert cutting_server.cut_at, f"{cut}: the page has no {CUTS[cut]!r} to cut at (Material's markup changed?)"
     cutting_server.drawn.set()
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(200)
