@@ -9,6 +9,7 @@ through Playwright against that folder served on 127.0.0.1.
 
 from __future__ import annotations
 
+import concurrent.futures
 import functools
 import http.server
 import importlib.util
@@ -19,6 +20,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from bs4 import BeautifulSoup
@@ -79,6 +81,46 @@ def site(tmp_path_factory, site_url) -> Path:
         warnings = [line for line in proc.stderr.splitlines() if "WARNING" in line or "ERROR" in line]
         pytest.fail(f"{ENGINE} build --strict failed:\n" + "\n".join(warnings or proc.stderr.splitlines()[-30:]))
     return out
+
+
+# --- slow preparations, started together when the session starts ------------
+# Other builds (the site for another address, the offline copy) are separate
+# processes that wait for nothing: a test module registers its build here, and
+# when a collected test needs it, it starts at the session's start, beside the
+# main build, instead of when its first test asks.
+
+EARLY: dict[str, Callable[[Path], object]] = {}
+_early: dict[str, concurrent.futures.Future] = {}
+
+
+def prepare_early(fixture_name: str):
+    """Decorator: work(folder) -> result, started in a thread at the session's
+    start (in a fresh folder) when a collected test uses `fixture_name`; that
+    fixture gets the result from `early_result`."""
+    def register(work):
+        EARLY[fixture_name] = work
+        return work
+    return register
+
+
+def early_result(fixture_name: str, tmp_path_factory):
+    """What the registered work made: waits for it (its error is raised
+    here), or does it now if it was not started."""
+    future = _early.get(fixture_name)
+    if future is None:
+        return EARLY[fixture_name](tmp_path_factory.mktemp(fixture_name))
+    return future.result()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _early_work(request, tmp_path_factory):
+    used = {name for item in request.session.items for name in getattr(item, "fixturenames", ())}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=len(EARLY) or 1) as pool:
+        for name, work in EARLY.items():
+            if name in used:
+                _early[name] = pool.submit(work, tmp_path_factory.mktemp(name))
+        yield
+        _early.clear()
 
 
 @functools.lru_cache(maxsize=None)
@@ -226,7 +268,7 @@ def page(new_context):
     return new_context(viewport={"width": 1280, "height": 900}).new_page()
 
 
-BROWSER_FIXTURES = {"browser", "page", "server", "new_context", "visits"}
+BROWSER_FIXTURES = {"browser", "page", "server", "new_context", "visits", "search_home"}
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -317,8 +359,8 @@ class PageVisits:
     first time a test asks and kept for the others.
 
     A page is opened three times, each in a fresh context (empty cache, as a
-    first visit), and every check that reads the same load reads it from that
-    one load:
+    first visit), the three side by side, and every check that reads the same
+    load reads it from that one load:
 
     - on a phone (390 px, touch): layout shifts while it loads, console errors
       and failed requests, sideways overflow; axe in light, then dark; then
@@ -351,7 +393,9 @@ class PageVisits:
             pytest.fail(f"{stem} ({lang}): opening the page failed earlier in this run: {seen!r}")
         return seen
 
-    def _open(self, options: dict, url: str, problems: list[str] | None, where: str):
+    def _start(self, options: dict, url: str, problems: list[str] | None, where: str):
+        """A fresh context whose tab has started loading url (the three loads
+        of a page run side by side; each is waited for where it is read)."""
         context = self.browser.new_context(**options)
         tab = context.new_page()
         if problems is not None:
@@ -360,11 +404,12 @@ class PageVisits:
             tab.on("requestfailed", lambda r: problems.append(f"[{where}] failed: {r.url}"))
             tab.on("response", lambda r: problems.append(f"[{where}] {r.status}: {r.url}") if r.status >= 400 else None)
             tab.add_init_script(SHIFT_OBSERVER)
-        tab.goto(url, wait_until="networkidle" if problems is not None else "load")
+        tab.goto(url, wait_until="commit")
         return context, tab
 
     @staticmethod
     def _settle(tab) -> tuple[float, list[str]]:
+        tab.wait_for_load_state("networkidle")
         tab.wait_for_timeout(200)
         shift, moved = tab.evaluate("[window.__shift, window.__moved]")
         return shift, moved
@@ -377,52 +422,77 @@ class PageVisits:
         url = self.server + page_url(stem, lang)
         axe_everywhere = stem not in self.AXE_ONCE
         seen: dict = {"shift": {}, "overflow": {}, "axe": {}, "problems": []}
-
-        problems: list[str] = []
-        context, tab = self._open(PHONE, url, problems, "phone")
+        phone_problems: list[str] = []
+        wide_problems: list[str] = []
+        opened = []
         try:
-            seen["shift"][390] = self._settle(tab)
-            seen["problems"] += problems
-            seen["overflow"][390] = self._overflow(tab)
+            opened.append(self._start(PHONE, url, phone_problems, "phone"))
+            opened.append(self._start(WIDE, url, wide_problems, "wide"))
+            opened.append(self._start({"java_script_enabled": False}, url, None, "no JavaScript"))
+            (_, phone), (_, wide), (_, no_js) = opened
+
+            seen["shift"][390] = self._settle(phone)
+            seen["problems"] += phone_problems
+            seen["overflow"][390] = self._overflow(phone)
             if axe_everywhere:
-                seen["axe"]["light 390px"] = axe_violations(tab)
-                switch_to_dark(tab)
-                seen["axe"]["dark 390px"] = axe_violations(tab)
-            tab.set_viewport_size({"width": 320, "height": 800})
-            tab.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-            seen["overflow"][320] = self._overflow(tab)
-        finally:
-            context.close()
+                seen["axe"]["light 390px"] = axe_violations(phone)
+                switch_to_dark(phone)
+                seen["axe"]["dark 390px"] = axe_violations(phone)
+            phone.set_viewport_size({"width": 320, "height": 800})
+            phone.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+            seen["overflow"][320] = self._overflow(phone)
 
-        problems = []
-        context, tab = self._open(WIDE, url, problems, "wide")
-        try:
-            seen["shift"][1280] = self._settle(tab)
-            seen["problems"] += problems
-            seen["axe"]["light 1280px"] = axe_violations(tab)
-            tab.emulate_media(media="print")
-            seen["print"] = tab.evaluate(PRINT_PROBE, SITE_CHROME)
-            tab.emulate_media(media="screen")
+            seen["shift"][1280] = self._settle(wide)
+            seen["problems"] += wide_problems
+            seen["axe"]["light 1280px"] = axe_violations(wide)
+            wide.emulate_media(media="print")
+            seen["print"] = wide.evaluate(PRINT_PROBE, SITE_CHROME)
+            wide.emulate_media(media="screen")
             if axe_everywhere:
-                switch_to_dark(tab)
-                seen["axe"]["dark 1280px"] = axe_violations(tab)
-        finally:
-            context.close()
+                switch_to_dark(wide)
+                seen["axe"]["dark 1280px"] = axe_violations(wide)
 
-        context, tab = self._open({"java_script_enabled": False}, url, None, "no JavaScript")
-        try:
+            no_js.wait_for_load_state("load")
             seen["no_js"] = {
-                "title": tab.locator("article h1").first.is_visible(),
-                "nav_links": tab.locator(".md-nav--primary a.md-nav__link[href]").count(),
+                "title": no_js.locator("article h1").first.is_visible(),
+                "nav_links": no_js.locator(".md-nav--primary a.md-nav__link[href]").count(),
             }
         finally:
-            context.close()
+            for context, _ in opened:
+                context.close()
         return seen
 
 
 @pytest.fixture(scope="session")
 def visits(browser, server) -> PageVisits:
     return PageVisits(browser, server)
+
+
+@pytest.fixture(scope="session")
+def search_home(browser, server):
+    """search_home(lang, query) -> result links (absolute): the language's home
+    page, opened once (wide) and searched again for each query, as a reader
+    trying one word after another; each query starts from an empty box and an
+    empty results list."""
+    contexts, tabs = [], {}
+
+    def search(lang: str, query: str) -> list[str]:
+        if lang not in tabs:
+            contexts.append(browser.new_context(**WIDE))
+            tabs[lang] = contexts[-1].new_page()
+            # Like a reader: the page has loaded, then they open search and type.
+            tabs[lang].goto(server + page_url("index", lang), wait_until="networkidle")
+        tab = tabs[lang]
+        box = tab.locator("input.md-search__input")
+        if box.input_value():
+            box.fill("")
+            box.press("End")  # Material searches on keyup
+            wait_until(tab, "!document.querySelector('.md-search-result__item')", what="the last query's results to go")
+        return type_search(tab, query)
+
+    yield search
+    for context in contexts:
+        context.close()
 
 
 def type_search(page, query: str) -> list[str]:

@@ -18,9 +18,20 @@ import threading
 
 import pytest
 
-from conftest import LANGS, ROOT, STEMS_ALL, build_command, page_url, type_search
+from conftest import LANGS, ROOT, STEMS_ALL, build_command, early_result, page_url, prepare_early, type_search
 
 PUBLISHED = "https://guide.example.org/esim/"
+
+
+@prepare_early("elsewhere")
+def build_for_published(out):
+    """The site built for PUBLISHED into out (started with the session)."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=PUBLISHED)
+    for flag in ("GUIDE_PDF", "GUIDE_OFFLINE", "OFFLINE", "ISSUES_URL"):
+        env.pop(flag, None)
+    proc = subprocess.run(build_command(out), cwd=ROOT, env=env, capture_output=True, text=True)
+    assert proc.returncode == 0, "build for another address failed:\n" + proc.stderr[-3000:]
+    return out
 
 
 @pytest.fixture(scope="module")
@@ -28,12 +39,7 @@ def elsewhere(tmp_path_factory):
     """The site built for PUBLISHED, served on a free local port; yields its address."""
     import csp
 
-    out = tmp_path_factory.mktemp("site-elsewhere")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true", SITE_URL=PUBLISHED)
-    for flag in ("GUIDE_PDF", "GUIDE_OFFLINE", "OFFLINE", "ISSUES_URL"):
-        env.pop(flag, None)
-    proc = subprocess.run(build_command(out), cwd=ROOT, env=env, capture_output=True, text=True)
-    assert proc.returncode == 0, "build for another address failed:\n" + proc.stderr[-3000:]
+    out = early_result("elsewhere", tmp_path_factory)
     headers = csp.headers(out)
 
     class Handler(http.server.SimpleHTTPRequestHandler):
@@ -57,9 +63,21 @@ def elsewhere(tmp_path_factory):
 @pytest.fixture(scope="module")
 def visits(browser, elsewhere):
     """Every page of both languages, opened once at phone size: what it asked for
-    that failed, what it logged as an error, and any sitemap it requested."""
+    that failed, what it logged as an error, and any sitemap it requested.
+    A few pages load at a time, each in a tab of its own."""
     context = browser.new_context(viewport={"width": 390, "height": 844})
     record: dict[tuple[str, str], dict[str, list[str]]] = {}
+    loading: list[tuple[tuple[str, str], object, dict[str, list[str]]]] = []
+
+    def finish():
+        for _key, tab, _seen in loading:
+            tab.wait_for_load_state("networkidle")
+        loading[0][1].wait_for_timeout(200)  # Material's startup requests go out after load
+        for key, tab, seen in loading:
+            record[key] = {k: list(v) for k, v in seen.items()}
+            tab.close()
+        loading.clear()
+
     try:
         for stem in STEMS_ALL:
             for lang in LANGS:
@@ -72,10 +90,12 @@ def visits(browser, elsewhere):
                 tab.on("response", lambda r, seen=seen: seen["failed"].append(f"{r.url} ({r.status})") if r.status >= 400 else None)
                 tab.on("console", lambda m, seen=seen: seen["errors"].append(m.text) if m.type == "error" else None)
                 tab.on("pageerror", lambda e, seen=seen: seen["errors"].append(str(e)))
-                tab.goto(elsewhere + page_url(stem, lang), wait_until="networkidle")
-                tab.wait_for_timeout(200)  # Material's startup requests go out after load
-                record[stem, lang] = {k: list(v) for k, v in seen.items()}
-                tab.close()
+                tab.goto(elsewhere + page_url(stem, lang), wait_until="commit")
+                loading.append(((stem, lang), tab, seen))
+                if len(loading) == 4:
+                    finish()
+        if loading:
+            finish()
     finally:
         context.close()
     return record

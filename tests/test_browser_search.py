@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import article, page_url, type_search
+from conftest import article, page_url
 
 CASES = [
     # (language, query, page that must be among the results)
@@ -21,17 +21,10 @@ CASES = [
 ]
 
 
-def search(page, server: str, lang: str, query: str) -> list[str]:
-    """Open the language's home page, type the query, return result links (absolute)."""
-    # Like a reader: the page has loaded, then they open search and type.
-    page.goto(server + page_url("index", lang), wait_until="networkidle")
-    return type_search(page, query)
-
-
 @pytest.mark.parametrize("lang,query,expected", CASES)
-def test_search_finds_the_page_in_the_readers_language(page, server, soup, lang, query, expected):
+def test_search_finds_the_page_in_the_readers_language(search_home, server, soup, lang, query, expected):
     assert query in article(soup(expected, lang)).get_text(), f"'{query}' is no longer on {expected} ({lang}): pick another word for this test"
-    results = search(page, server, lang, query)
+    results = search_home(lang, query)
     wanted = server + page_url(expected, lang)
     assert any(r.split("#")[0].split("?")[0] == wanted for r in results), f"'{query}' did not find {wanted}: {results}"
     other = server + "en/"

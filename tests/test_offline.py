@@ -9,21 +9,25 @@ import zipfile
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import ROOT, type_search
+from conftest import ROOT, early_result, prepare_early, type_search
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_offline  # noqa: E402
 
 
-@pytest.fixture(scope="session")
-def offline_copy(tmp_path_factory):
+@prepare_early("offline_copy")
+def make_and_unzip(folder):
     # A second build, of the offline flavour: it is what `make offline` ships.
     # It is also where the configurable "report a mistake" link is checked.
-    zip_path = make_offline.make_zip(tmp_path_factory.mktemp("dist") / make_offline.ZIP_NAME, {"ISSUES_URL": ISSUES_URL})
-    folder = tmp_path_factory.mktemp("unzipped")
+    zip_path = make_offline.make_zip(folder / "dist" / make_offline.ZIP_NAME, {"ISSUES_URL": ISSUES_URL})
     with zipfile.ZipFile(zip_path) as z:
-        z.extractall(folder)
-    return folder / make_offline.FOLDER
+        z.extractall(folder / "unzipped")
+    return folder / "unzipped" / make_offline.FOLDER
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    return early_result("offline_copy", tmp_path_factory)
 
 
 ISSUES_URL = "https://example.org/esim-guide/issues/new"

@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from conftest import LANGS, ROOT, STEMS_ALL, article, page_url, type_search
+from conftest import LANGS, ROOT, STEMS_ALL, article, page_url
 
 # Each hard case of the guide, and the page that walks the reader through it.
 HARD_CASES = {
@@ -168,10 +168,9 @@ def test_the_guide_uses_the_words_readers_search_for(soup, lang):
 
 
 @pytest.mark.parametrize("lang,word", [(lang, w) for lang in LANGS for w in READER_WORDS[lang]])
-def test_search_finds_the_readers_own_words(page, server, soup, lang, word):
+def test_search_finds_the_readers_own_words(search_home, server, soup, lang, word):
     expected = {server + page_url(stem, lang) for stem in pages_with(soup, lang, word)}
-    page.goto(server + page_url("index", lang), wait_until="networkidle")
-    results = {r.split("#")[0].split("?")[0] for r in type_search(page, word)}
+    results = {r.split("#")[0].split("?")[0] for r in search_home(lang, word)}
     assert results & expected, f"searching '{word}' ({lang}) found none of {sorted(expected)}: {sorted(results)}"
 
 
