@@ -182,9 +182,11 @@ def test_the_link_in_a_fact_leads_to_the_operator_table():
 # --- glossary -----------------------------------------------------------------------
 
 def test_the_english_glossary_shows_no_chinese_term(soup):
-    for dt in article(soup("glossary", "en")).select("dl.mdx-glossary dt"):
+    terms = {lang: article(soup("glossary", lang)).select("dl.mdx-glossary dt") for lang in LANGS}
+    assert len(terms["en"]) == len(terms["zh"]) == len(TERMS), "the glossary pages do not list every term of the data file"
+    for dt in terms["en"]:
         assert not CJK.search(dt.get_text()), dt.get_text()
-    for dt, term in zip(article(soup("glossary", "zh")).select("dl.mdx-glossary dt"), TERMS):
+    for dt, term in zip(terms["zh"], TERMS, strict=True):
         if term.get("lang"):
             assert dt.get("lang") == term["lang"]
 

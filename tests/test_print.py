@@ -112,7 +112,9 @@ def test_the_print_page_holds_every_page_in_reading_order(soup):
 def test_links_inside_the_whole_guide_stay_inside_it(soup):
     for lang in LANGS:
         content = article(soup("print", lang))
-        for a in content.select("section.mdx-guide__page a[href]"):
+        links = content.select("section.mdx-guide__page a[href]")
+        assert any(a["href"].startswith("#") for a in links), f"print ({lang}): no links between its sections to check"
+        for a in links:
             href = a["href"]
             assert href.startswith(("#", "https://", "mailto:", "tel:")), f"print ({lang}): link leaves the document: {href}"
             if href.startswith("#"):
@@ -170,12 +172,16 @@ def test_guide_pdf_has_every_page_tab_and_admonition_in_order(pdfs, soup, lang):
         found = text.find(squash(title), position)
         assert found >= 0, f"{lang} PDF: '{title}' missing or out of order"
         position = found
+    checked = {"admonitions": 0, "tabs": 0}
     for stem in GUIDE:
         content = article(soup(stem, lang))
         for title in content.select(".admonition-title"):
             assert squash(title.get_text()) in text, f"{lang} PDF: admonition '{title.get_text()}' missing"
+            checked["admonitions"] += 1
         for block in content.select(".tabbed-block"):
             assert sample(block) in text, f"{lang} PDF: tab content of {stem} missing"
+            checked["tabs"] += 1
+    assert all(checked.values()), f"{lang}: the guide's pages had nothing to look for in the PDF: {checked}"
 
 
 @pytest.mark.parametrize("lang", LANGS)
