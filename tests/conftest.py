@@ -221,16 +221,22 @@ def _goto_then_scripts(goto):
     def wrapper(self, url, *args, **kwargs):
         response = goto(self, url, *args, **kwargs)
         if kwargs.get("wait_until", "load") in ("load", "networkidle"):
-            ready = ("!document.getElementById('__mdx-later') || !!document.querySelector('noscript > link')"
-                     " || window.__mdxLoaded === true")
-            deadline = time.monotonic() + 10
-            while not self.evaluate(ready):
-                if time.monotonic() > deadline:
-                    pytest.fail(f"{url}: the site's scripts did not run within 10 s of loading")
-                self.wait_for_timeout(25)
+            wait_for_scripts(self, url)
         return response
 
     return wrapper
+
+
+def wait_for_scripts(tab, url: str = ""):
+    """Until the site's scripts have run on a loaded page (see _goto_then_scripts);
+    for a page opened with wait_until="commit", once its load state is reached."""
+    ready = ("!document.getElementById('__mdx-later') || !!document.querySelector('noscript > link')"
+             " || window.__mdxLoaded === true")
+    deadline = time.monotonic() + 10
+    while not tab.evaluate(ready):
+        if time.monotonic() > deadline:
+            pytest.fail(f"{url or tab.url}: the site's scripts did not run within 10 s of loading")
+        tab.wait_for_timeout(25)
 
 
 @pytest.fixture(scope="session")
@@ -410,6 +416,7 @@ class PageVisits:
     @staticmethod
     def _settle(tab) -> tuple[float, list[str]]:
         tab.wait_for_load_state("networkidle")
+        wait_for_scripts(tab)
         tab.wait_for_timeout(200)
         shift, moved = tab.evaluate("[window.__shift, window.__moved]")
         return shift, moved

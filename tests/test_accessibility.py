@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 
-from conftest import LANGS, SHIFT_OBSERVER, STEMS_ALL, SiteServer, _Handler, article, page_url, wait_until
+from conftest import LANGS, SHIFT_OBSERVER, STEMS_ALL, SiteServer, _Handler, article, page_url, wait_for_scripts, wait_until
 
 PAGES = [(stem, lang) for stem in STEMS_ALL for lang in LANGS]
 IDS = [f"{stem}-{lang}" for stem, lang in PAGES]
@@ -205,6 +205,7 @@ def test_nothing_moves_when_the_page_arrives_in_pieces(new_context, cutting_serv
     assert cutting_server.cut_at, f"{cut}: the page has no {CUTS[cut]!r} to cut at (Material's markup changed?)"
     cutting_server.drawn.set()
     page.wait_for_load_state("networkidle")
+    wait_for_scripts(page)
     page.wait_for_timeout(200)
     drawn, arrived = page.evaluate(
         "[performance.getEntriesByName('first-paint')[0].startTime, performance.getEntriesByType('navigation')[0].responseEnd]"

@@ -18,7 +18,7 @@ import threading
 
 import pytest
 
-from conftest import LANGS, ROOT, STEMS_ALL, build_command, early_result, page_url, prepare_early, type_search
+from conftest import LANGS, ROOT, STEMS_ALL, build_command, early_result, page_url, prepare_early, type_search, wait_for_scripts
 
 PUBLISHED = "https://guide.example.org/esim/"
 
@@ -72,6 +72,7 @@ def visits(browser, elsewhere):
     def finish():
         for _key, tab, _seen in loading:
             tab.wait_for_load_state("networkidle")
+            wait_for_scripts(tab)
         loading[0][1].wait_for_timeout(200)  # Material's startup requests go out after load
         for key, tab, seen in loading:
             record[key] = {k: list(v) for k, v in seen.items()}
