@@ -323,14 +323,22 @@ PRINT_PROBE = "chrome => { " + _VISIBLE + """
     }; }"""
 
 
-def axe_violations(tab) -> list[str]:
-    """WCAG 2.2 A/AA violations on the open page. axe is evaluated through the
-    browser's debugging protocol, which the page's Content-Security-Policy does
-    not govern: the page is checked under the policy it is served with."""
+# What the dark palette can change: colours only (the toggle swaps Material's
+# colour variables; markup, names and structure stay), so in dark mode axe runs
+# the WCAG rules about colour, after the full set in light at the same width.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def axe_violations(tab, rules: list[str] | None = None) -> list[str]:
+    """WCAG 2.2 A/AA violations on the open page (only `rules`, if given). axe
+    is evaluated through the browser's debugging protocol, which the page's
+    Content-Security-Policy does not govern: the page is checked under the
+    policy it is served with."""
     if not tab.evaluate("typeof axe !== 'undefined'"):
         tab.evaluate(AXE.read_text(encoding="utf-8"))
+    only = {"type": "rule", "values": rules} if rules else {"type": "tag", "values": WCAG}
     result = tab.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG
+        "only => axe.run(document, {runOnly: only, resultTypes: ['violations']})", only
     )
     return [
         f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
@@ -369,10 +377,11 @@ class PageVisits:
     load reads it from that one load:
 
     - on a phone (390 px, touch): layout shifts while it loads, console errors
-      and failed requests, sideways overflow; axe in light, then dark; then
+      and failed requests, sideways overflow; axe in light, then its colour
+      rules in dark (COLOUR_RULES); then
       narrowed to 320 px, overflow again;
     - wide (1280 px): layout shifts, console errors and failed requests; axe
-      in light; the page as printed; axe in dark;
+      in light; the page as printed; axe's colour rules in dark;
     - without JavaScript: the title and the navigation.
 
     The whole-guide page (print) is the other pages' articles put together,
@@ -444,7 +453,7 @@ class PageVisits:
             if axe_everywhere:
                 seen["axe"]["light 390px"] = axe_violations(phone)
                 switch_to_dark(phone)
-                seen["axe"]["dark 390px"] = axe_violations(phone)
+                seen["axe"]["dark 390px"] = axe_violations(phone, COLOUR_RULES)
             phone.set_viewport_size({"width": 320, "height": 800})
             phone.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
             seen["overflow"][320] = self._overflow(phone)
@@ -457,7 +466,7 @@ class PageVisits:
             wide.emulate_media(media="screen")
             if axe_everywhere:
                 switch_to_dark(wide)
-                seen["axe"]["dark 1280px"] = axe_violations(wide)
+                seen["axe"]["dark 1280px"] = axe_violations(wide, COLOUR_RULES)
 
             no_js.wait_for_load_state("load")
             seen["no_js"] = {
