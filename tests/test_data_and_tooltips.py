@@ -59,6 +59,16 @@ def test_the_english_phrasebook_keeps_two_columns(soup):
     assert ids == [f"phrase-{p['id']}" for p in PHRASES]
 
 
+def test_the_phrases_shown_to_staff_carry_no_tooltip_underline(soup):
+    """A dotted underline in a phrase held up to shop staff looks like a marked
+    typo; the phrase's meaning is in the next column anyway."""
+    for lang in LANGS:
+        spans = article(soup("phrasebook", lang)).select(".mdx-phrasebook span[lang=nb]")
+        assert len(spans) == len(PHRASES)
+        assert not [s["id"] for s in spans if s.find("abbr")], f"phrasebook ({lang}): tooltips in the phrases"
+    assert article(soup("no-bankid", "zh")).find("abbr"), "tooltips elsewhere stay"
+
+
 def test_what_a_reader_needs_first_comes_first():
     assert [p["id"] for p in PHRASES[:2]] == ["speak-english", "write-down"]
 

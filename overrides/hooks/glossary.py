@@ -79,5 +79,15 @@ def first_occurrences_only(html: str) -> str:
     return _ABBR.sub(keep_first, html)
 
 
+# A Norwegian phrase in the phrasebook is shown to shop staff as it is: no
+# dotted underline that looks like a marked typo (its meaning is beside it).
+_PHRASE = re.compile(r'(<span lang="nb" id="[^"]*phrase-[^"]*">)(.*?)(</span>)', re.S)
+
+
+def plain_phrases(html: str) -> str:
+    """Unwrap the <abbr>s inside the phrasebook's Norwegian phrases."""
+    return _PHRASE.sub(lambda m: m.group(1) + _ABBR.sub(r"\2", m.group(2)) + m.group(3), html)
+
+
 def on_page_content(html, page, config, files, **kwargs):
-    return first_occurrences_only(html)
+    return first_occurrences_only(plain_phrases(html))
