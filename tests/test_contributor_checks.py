@@ -166,6 +166,14 @@ def test_a_glossary_term_in_one_language_only_is_named():
     assert "add 'term.en'" in message
 
 
+def test_a_chinese_glossary_term_without_pinyin_or_a_see_to_nowhere_is_named():
+    terms = {"terms": [{"id": "activation-code", "term": {"zh": "激活码", "en": "activation code"}, "zh": "……", "en": "…"},
+                       {"id": "personnummer", "term": "personnummer", "see": "fodsel", "zh": "……", "en": "…"}]}
+    problems = data_tables.validate_glossary(terms, "includes/glossary.yml")
+    assert "add 'pinyin:'" in _one(problems, "includes/glossary.yml", "term 'activation-code'", "激活码")
+    assert "names no term" in _one(problems, "includes/glossary.yml", "term 'personnummer'", "'see: fodsel'")
+
+
 def test_an_unknown_mdx_marker_is_named_with_the_valid_ones():
     [message] = data_tables.marker_problems("# T { #t }\n\n<!-- mdx:operator -->\n", "docs/steps/contact-operator.zh.md", ["blocked-fee"])
     assert message.startswith("docs/steps/contact-operator.zh.md:3: unknown marker '<!-- mdx:operator -->'")

@@ -223,10 +223,13 @@ def test_phrasebook_shows_every_phrase_in_norwegian_with_its_meaning(soup):
 def test_glossary_page_and_tooltips_come_from_one_file(soup):
     terms = yaml.safe_load((ROOT / "includes" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
     tooltip = {t["term"]: t for t in terms if t.get("tooltip")}
+    by_id = {f"term-{t['id']}": t for t in terms}
     for lang in LANGS:
         glossary = article(soup("glossary", lang))
-        assert [dt["id"] for dt in glossary.select("dl.mdx-glossary dt")] == [f"term-{t['id']}" for t in terms]
-        for dt, term in zip(glossary.select("dl.mdx-glossary dt"), terms):
+        dts = glossary.select("dl.mdx-glossary dt")
+        assert sorted(dt["id"] for dt in dts) == sorted(by_id), "the glossary does not list each term of the data file once"
+        for dt in dts:
+            term = by_id[dt["id"]]
             assert dt.find_next_sibling("dd").get_text() == term[lang]
             assert dt.get("lang") == term.get("lang")
         seen = {}
@@ -236,6 +239,36 @@ def test_glossary_page_and_tooltips_come_from_one_file(soup):
         assert {"PUK", "BankID"} <= set(seen)
         for text, title in seen.items():
             assert title == tooltip[text][lang], f"{lang}: tooltip of {text} differs from includes/glossary.yml"
+
+
+def _sort_letters(text: str) -> str:
+    """The order a reader scans by: letters only, ø as o, å as a, æ as ae."""
+    return re.sub(r"[^a-z0-9]", "", text.lower().translate(str.maketrans({"ø": "o", "å": "a", "æ": "ae"})))
+
+
+def test_the_glossary_is_one_a_to_z_list_in_each_language(soup):
+    """English and round-7 readers: a glossary is scanned by its first letter.
+    English: A–Z by the term's letters; Chinese: the same, a term with Chinese
+    characters placed by its pinyin (激活码 under J), as includes/glossary.yml says."""
+    terms = {f"term-{t['id']}": t for t in yaml.safe_load((ROOT / "includes" / "glossary.yml").read_text(encoding="utf-8"))["terms"]}
+    for lang in LANGS:
+        keys = []
+        for dt in article(soup("glossary", lang)).select("dl.mdx-glossary dt"):
+            text = dt.get_text()
+            if lang == "zh" and CJK.search(text):
+                text = terms[dt["id"]]["pinyin"]
+            keys.append(_sort_letters(text))
+        assert keys == sorted(keys), f"glossary ({lang}) is not in A–Z order: {keys}"
+    en = [dt.get_text() for dt in article(soup("glossary", "en")).select("dl.mdx-glossary dt")]
+    assert en.index("fødselsnummer") < en.index("IMEI") < en.index("personnummer"), en
+
+
+def test_personnummer_points_to_fodselsnummer_on_the_glossary_page(soup):
+    """One number, two words: the reader finds either, and one leads to the other."""
+    for lang in LANGS:
+        dd = article(soup("glossary", lang)).find(id="term-personnummer").find_next_sibling("dd")
+        link = dd.find("a", href="#term-fodselsnummer")
+        assert link is not None and link.get_text() == "fødselsnummer" and link.get("lang") == "nb", dd
 
 
 # --- routing from symptoms, and the safety page -------------------------------------

@@ -256,9 +256,42 @@ def validate_glossary(data: dict, path: str = "includes/glossary.yml") -> list[s
             bad = [lang_attr] if lang_attr is not None and not re.fullmatch(r"[a-z]{2,3}(?:-[A-Za-z]+)?", str(lang_attr)) else []
         if bad:
             problems.append(f"{where}: 'lang' is '{bad[0]}': use a language code such as 'nb' (Norwegian Bokmål)")
+        zh_term = term_text(term, "zh")
+        if _HAN.search(zh_term) and not str(term.get("pinyin") or "").strip():
+            problems.append(f"{where}: the Chinese page shows '{zh_term}', so the Chinese glossary sorts it by "
+                            f"pinyin: add 'pinyin:' with the term in pinyin (e.g. 'jihuoma' for 激活码)")
+    known = set(ids)
+    for term in terms:
+        if isinstance(term, dict) and term.get("see"):
+            where = f"{path}: term '{term.get('id')}'"
+            target = next((t for t in terms if isinstance(t, dict) and t.get("id") == term["see"]), None)
+            if target is None:
+                problems.append(f"{where}: 'see: {term['see']}' names no term: use one of {', '.join(sorted(known))}")
+                continue
+            for lang in LANGUAGES:
+                if term_text(target, lang) not in str(term.get(lang) or ""):
+                    problems.append(f"{where}: 'see: {term['see']}' links the words '{term_text(target, lang)}' in the "
+                                    f"'{lang}' definition, which does not contain them: name the term there")
     for tid in [i for i, c in Counter(ids).items() if c > 1]:
         problems.append(f"{path}: term '{tid}' is listed twice: ids are unique (pages link #term-{tid})")
     return problems
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Letters that English sorts as their base letter (a reader looks for fødselsnummer under F).
+_FOLD = str.maketrans({"ø": "o", "å": "a", "æ": "ae", "é": "e"})
+
+
+def glossary_sort_key(term: dict, locale: str) -> str:
+    """Where a term goes in the glossary of this language: one A–Z list.
+    English: by the term's letters (ø as o, å as a, æ as ae; case, spaces and
+    hyphens ignored). Chinese: the same, and a term with Chinese characters by
+    its `pinyin`, so 激活码 (jihuoma) sits between IMEI and kodebrikke, as in
+    a Chinese index that mixes pinyin and Latin letters."""
+    text = term_text(term, locale)
+    if locale == "zh" and _HAN.search(text):
+        text = str(term.get("pinyin") or text)
+    return re.sub(r"[^a-z0-9]", "", text.lower().translate(_FOLD))
 
 
 _YAML_ITEM = re.compile(r"^  - ")  # a row of the file's top-level list (two spaces, as in includes/)
@@ -463,15 +496,24 @@ def term_lang(term: dict, locale: str):
 
 
 def render_glossary(data: dict, locale: str, config=None) -> str:
+    """One A–Z list in the page's language (glossary_sort_key). A term with
+    `see: ID` (personnummer) links the words of that term in its definition."""
+    terms = [t for t in data.get("terms") or [] if isinstance(t, dict)]
+    by_id = {t.get("id"): t for t in terms}
     items = []
-    for term in data.get("terms") or []:
-        if not isinstance(term, dict):
-            continue
+    for term in sorted(terms, key=lambda t: (glossary_sort_key(t, locale), term_text(t, locale))):
         lang = term_lang(term, locale)
         lang_attr = f' lang="{lang}"' if lang else ""
+        definition = html.escape(str(term.get(locale, "")))
+        target = by_id.get(term.get("see"))
+        if target is not None:
+            words = html.escape(term_text(target, locale))
+            target_lang = term_lang(target, locale)
+            attr = f' lang="{target_lang}"' if target_lang else ""  # the definition is in the page's language
+            definition = definition.replace(words, f'<a href="#term-{target.get("id")}"{attr}>{words}</a>', 1)
         items.append(
             f'<dt id="term-{term.get("id", "")}"{lang_attr}>{html.escape(term_text(term, locale))}</dt>'
-            f"<dd>{html.escape(str(term.get(locale, '')))}</dd>"
+            f"<dd>{definition}</dd>"
         )
     return '<dl class="mdx-glossary">' + "".join(items) + "</dl>\n"
 
