@@ -145,11 +145,26 @@ def test_the_operator_table_fits_a_390px_phone(browser, server):
             assert box["x"] + box["width"] <= content["x"] + content["width"] + 1, f"{lang}: the table is wider than the page"
             assert page.evaluate("t => t.scrollWidth - t.clientWidth", table.element_handle()) <= 0, \
                 f"{OPERATOR_PAGE} ({lang}): the operator table scrolls sideways at 390 px"
+            spill = page.evaluate("""t => [...t.querySelectorAll('a[href^="tel:"]')]
+                .filter(a => { const td = a.closest('td');
+                    return a.getBoundingClientRect().right
+                        > td.getBoundingClientRect().right - parseFloat(getComputedStyle(td).paddingRight) + 0.5; })
+                .map(a => a.textContent)""", table.element_handle())
+            assert not spill, f"{OPERATOR_PAGE} ({lang}): phone numbers run into the cell border at 390 px: {spill}"
     finally:
         context.close()
 
 
 # --- facts ------------------------------------------------------------------------
+
+def test_no_stray_space_after_chinese_punctuation(soup):
+    """A fact dropped into a Chinese sentence (`<!-- mdx:fact ID --> 号码…`)
+    must not leave a space after its full stop: "。 号码" reads as a typo."""
+    for stem in STEMS_ALL:
+        text = article(soup(stem, "zh")).get_text()
+        stray = re.findall(r".{0,12}[。，；：！？）] +[\u3400-\u9fff].{0,6}", text)
+        assert not stray, f"{stem} (zh): a space after Chinese punctuation: {stray}"
+
 
 def test_every_fact_renders_in_both_languages():
     for fact in OPERATORS["facts"]:
