@@ -153,11 +153,78 @@ def test_a_phone_number_without_its_source_is_named():
     assert "add 'source:'" in message
 
 
+_PHRASES = yaml.safe_load((ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8"))
+_PHRASES_FILE = "includes/phrasebook.yml"
+
+
+def _phrasebook(change):
+    data = copy.deepcopy(_PHRASES)
+    change(data)
+    return data_tables.validate_phrasebook(data, _PHRASES_FILE)
+
+
 def test_a_phrase_without_its_english_meaning_is_named():
-    message = _one(data_tables.validate_phrasebook({"phrases": [{"id": "cost", "nb": "Koster det noe?", "zh": "要钱吗？"}]},
-                                                   "includes/phrasebook.yml"),
-                   "includes/phrasebook.yml", "phrase 'cost'", "'en'")
-    assert "add 'en:'" in message
+    data = {"groups": [{"id": "new-esim", "zh": "补办新的 eSIM", "en": "Get the new eSIM"}],
+            "phrases": [{"id": "cost", "group": "new-esim", "nb": "Koster det noe?", "zh": "要钱吗？"}]}
+    [message] = data_tables.validate_phrasebook(data, _PHRASES_FILE)
+    assert message.startswith("includes/phrasebook.yml: phrase 'cost': 'en' is missing") and "add 'en:'" in message
+
+
+def test_a_phrase_without_a_group_is_named_with_the_groups():
+    def drop(data):
+        del next(p for p in data["phrases"] if p["id"] == "cost")["group"]
+    [message] = _phrasebook(drop)
+    assert message.startswith("includes/phrasebook.yml: phrase 'cost' has no 'group': add 'group: ID'")
+    assert "start, what-happened, new-esim" in message
+
+
+def test_a_phrase_in_an_unknown_group_is_named_with_the_groups():
+    def typo(data):
+        next(p for p in data["phrases"] if p["id"] == "cost")["group"] = "new-sim"
+    [message] = _phrasebook(typo)
+    assert message.startswith("includes/phrasebook.yml: phrase 'cost': 'group' is 'new-sim', which is not a group")
+    assert "use one of start, what-happened, new-esim" in message
+
+
+def test_a_group_without_phrases_is_named():
+    def add(data):
+        data["groups"].append({"id": "travel", "zh": "出国", "en": "Travel"})
+    [message] = _phrasebook(add)
+    assert message == ("includes/phrasebook.yml: group 'travel' has no phrases: give a phrase 'group: travel', "
+                       "or remove the group from 'groups:'")
+
+
+def test_a_group_heading_in_one_language_only_is_named():
+    def drop(data):
+        del data["groups"][-1]["en"]
+    message = _one(_phrasebook(drop), _PHRASES_FILE, "group 'fraud'", "'en' is missing")
+    assert "add 'en:' with the group's heading in English" in message
+
+
+def test_a_phrasebook_without_groups_is_named():
+    def drop(data):
+        del data["groups"]
+    problems = _phrasebook(drop)
+    assert "'groups' is missing or empty" in _one(problems, "'groups'")
+    assert len(problems) == 1 + len(_PHRASES["phrases"])  # and every phrase's group is unknown
+
+
+def test_a_phrase_away_from_its_group_is_named():
+    def move(data):
+        cost = next(p for p in data["phrases"] if p["id"] == "cost")
+        data["phrases"].remove(cost)
+        data["phrases"].append(cost)  # after the fraud phrases
+    [message] = _phrasebook(move)
+    assert message.startswith("includes/phrasebook.yml: phrase 'cost' (group 'new-esim') comes after phrase "
+                              "'secure-number' (group 'fraud')")
+    assert "move the phrase up to the other phrases of group 'new-esim'" in message
+
+
+def test_a_messaging_contact_in_a_group_heading_is_named_as_in_the_group():
+    text = (ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8")
+    text = text.replace("en: Stop SIM-swap fraud", "en: Stop fraud, WeChat: esimhelper88", 1)
+    [message] = data_tables.data_file_contacts(text, _PHRASES_FILE)
+    assert "(group 'fraud', key 'en'): private contact 'WeChat: esimhelper88'" in message
 
 
 def test_a_glossary_term_in_one_language_only_is_named():

@@ -16,8 +16,9 @@ Every other `<!-- mdx:… -->` marker, and an unknown fact id, is a warning
 
 The data files are checked once per build (validate_* below): a field in one
 language only, a row without `sources` or `checked`, an unknown `kind`, a bad
-date or a messaging-app contact is a warning naming the file, the row, the key
-and the fix. The check functions are plain functions, so tests call them.
+date, a phrase without a known group (or away from its group), a group without
+phrases or a messaging-app contact is a warning naming the file, the row, the
+key and the fix. The check functions are plain functions, so tests call them.
 """
 
 from __future__ import annotations
@@ -208,6 +209,8 @@ def validate_phrasebook(data: dict, path: str = "includes/phrasebook.yml") -> li
     phrases = (data or {}).get("phrases") if isinstance(data, dict) else None
     if not isinstance(phrases, list) or not phrases:
         return [f"{path}: 'phrases' is missing or empty: list the phrases under 'phrases:'"]
+    problems += _validate_phrase_groups(data.get("groups"), path)
+    group_ids = [g["id"] for g in data.get("groups") or [] if isinstance(g, dict) and g.get("id")]
     ids = []
     for number, phrase in enumerate(phrases, start=1):
         if not isinstance(phrase, dict) or not phrase.get("id"):
@@ -222,8 +225,52 @@ def validate_phrasebook(data: dict, path: str = "includes/phrasebook.yml") -> li
             if not str(phrase.get(key) or "").strip():
                 what = {"nb": "the Norwegian (Bokmål) phrase", "zh": "its meaning in Chinese", "en": "its meaning in English"}[key]
                 problems.append(f"{where}: '{key}' is missing: add '{key}:' with {what}")
+        group = phrase.get("group")
+        if group in (None, ""):
+            problems.append(f"{where} has no 'group': add 'group: ID' under its id, with the group it is shown "
+                            f"under, one of {', '.join(group_ids) or '(none yet: list them under groups:)'}")
+        elif group not in group_ids:
+            problems.append(f"{where}: 'group' is '{group}', which is not a group in 'groups:': "
+                            f"use one of {', '.join(group_ids)} (or add the group under 'groups:')")
     for pid in [i for i, c in Counter(ids).items() if c > 1]:
         problems.append(f"{path}: phrase '{pid}' is listed twice: ids are unique (pages link #phrase-{pid})")
+    # Every group has phrases, and the file lists them in the order of `groups:`
+    # (the order the page shows them), so the file reads like the page.
+    grouped = [p for p in phrases if isinstance(p, dict) and p.get("id") and p.get("group") in group_ids]
+    for gid in group_ids:
+        if not any(p["group"] == gid for p in grouped):
+            problems.append(f"{path}: group '{gid}' has no phrases: give a phrase 'group: {gid}', "
+                            f"or remove the group from 'groups:'")
+    for before, phrase in zip(grouped, grouped[1:]):
+        if group_ids.index(phrase["group"]) < group_ids.index(before["group"]):
+            problems.append(f"{path}: phrase '{phrase['id']}' (group '{phrase['group']}') comes after phrase "
+                            f"'{before['id']}' (group '{before['group']}'): the page shows the groups in the "
+                            f"order of 'groups:'; move the phrase up to the other phrases of group '{phrase['group']}'")
+    return problems
+
+
+def _validate_phrase_groups(groups, path: str) -> list[str]:
+    """The phrasebook's `groups:`: id (the heading's #phrases-ID), zh and en (its heading)."""
+    if not isinstance(groups, list) or not groups:
+        return [f"{path}: 'groups' is missing or empty: list the groups under 'groups:' "
+                f"(id, zh, en: the headings the phrases are shown under, in page order)"]
+    problems, ids = [], []
+    for number, group in enumerate(groups, start=1):
+        if not isinstance(group, dict) or not group.get("id"):
+            problems.append(f"{path}: group #{number} has no 'id': add 'id: kebab-case-ascii' "
+                            f"(the heading's id is phrases-ID, the same in both languages)")
+            continue
+        gid = group["id"]
+        ids.append(gid)
+        where = f"{path}: group '{gid}'"
+        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(gid)):
+            problems.append(f"{where}: 'id' must be kebab-case ASCII, e.g. 'new-esim'")
+        for lang in LANGUAGES:
+            if not str(group.get(lang) or "").strip():
+                problems.append(f"{where}: '{lang}' is missing: add '{lang}:' with the group's heading in "
+                                f"{'Chinese' if lang == 'zh' else 'English'}")
+    for gid in [i for i, c in Counter(ids).items() if c > 1]:
+        problems.append(f"{path}: group '{gid}' is listed twice: ids are unique (headings are #phrases-{gid})")
     return problems
 
 
@@ -298,24 +345,26 @@ _YAML_ITEM = re.compile(r"^  - ")  # a row of the file's top-level list (two spa
 _YAML_LABEL = re.compile(r"^  (?:- |  )(id|name|term):[ \t]*(\S.*?)?\s*$")
 _YAML_KEY = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):")
 _ROW_NAMES = {"operators": "operator", "phrasebook": "phrase", "glossary": "term"}
+# Top-level lists whose rows are not the file's own kind of row.
+_SECTION_ROWS = {"facts": "fact", "groups": "group"}
 
 
 def data_file_contacts(text: str, path: str) -> list[str]:
     """A message for every messaging-app contact in a data file: its line,
-    the row (operator name, fact, phrase or term id) and the key it is in."""
+    the row (operator name, fact, phrase, group or term id) and the key it is in."""
     problems, row, key = [], "", ""
     kind = _ROW_NAMES.get(Path(path).stem, "row")
-    in_facts = False
+    section = ""
     for number, line in enumerate(text.splitlines(), start=1):
         if line.lstrip().startswith("#"):
             continue  # comments never reach a page
         if not line.startswith(" ") and line.strip():
-            in_facts, row = line.startswith("facts:"), ""
+            section, row = _SECTION_ROWS.get(line.split(":", 1)[0], ""), ""
         if _YAML_ITEM.match(line):
             row = ""
         label = _YAML_LABEL.match(line)
         if label and label.group(2) and (not row or label.group(1) == "name"):
-            row = f"{'fact' if in_facts else kind} '{label.group(2).strip(chr(34))}'"
+            row = f"{section or kind} '{label.group(2).strip(chr(34))}'"
         found = _YAML_KEY.match(line)
         if found:
             key = found.group(1)
