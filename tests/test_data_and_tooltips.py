@@ -2,7 +2,8 @@
 tooltips on a touch screen.
 
 - the Chinese phrasebook shows the English meaning too; every phrase keeps its
-  #phrase-ID anchor;
+  #phrase-ID anchor and sits under the heading of its group, which the line
+  of links at the top reaches;
 - the operator table fits a 390 px phone, and its date note uses the table's
   own rows, in Chinese punctuation on the Chinese page;
 - every `<!-- mdx:fact ID -->` renders in both languages, and no marker is
@@ -25,7 +26,8 @@ import data_tables
 
 CJK = re.compile(r"[\u3400-\u9fff]")
 OPERATORS = yaml.safe_load((ROOT / "includes" / "operators.yml").read_text(encoding="utf-8"))
-PHRASES = yaml.safe_load((ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8"))["phrases"]
+PHRASEBOOK = yaml.safe_load((ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8"))
+PHRASES, GROUPS = PHRASEBOOK["phrases"], PHRASEBOOK["groups"]
 TERMS = yaml.safe_load((ROOT / "includes" / "glossary.yml").read_text(encoding="utf-8"))["terms"]
 OPERATOR_PAGE = "steps/contact-operator"
 
@@ -40,11 +42,14 @@ def _plain(markdown: str) -> str:
 # --- phrasebook ----------------------------------------------------------------
 
 def test_the_chinese_phrasebook_shows_the_english_meaning_too(soup):
+    tables = article(soup("phrasebook", "zh")).select(".mdx-phrasebook table")
+    assert len(tables) == len(GROUPS)
+    for table in tables:
+        head = [th.get_text(strip=True) for th in table.select("thead th")]
+        assert len(head) == 3 and head[2] == "English", head
     rows = article(soup("phrasebook", "zh")).select(".mdx-phrasebook tbody tr")
     assert len(rows) == len(PHRASES)
-    head = [th.get_text(strip=True) for th in article(soup("phrasebook", "zh")).select(".mdx-phrasebook thead th")]
-    assert len(head) == 3 and head[2] == "English", head
-    for row, phrase in zip(rows, PHRASES):
+    for row, phrase in zip(rows, PHRASES):  # the file lists the phrases in page order (validate_phrasebook)
         norwegian, meaning, english = row.find_all("td")
         assert norwegian.find("span", lang="nb", id=f"phrase-{phrase['id']}").get_text() == phrase["nb"]
         assert meaning.get_text().strip() == phrase["zh"]
@@ -53,10 +58,46 @@ def test_the_chinese_phrasebook_shows_the_english_meaning_too(soup):
 
 
 def test_the_english_phrasebook_keeps_two_columns(soup):
-    table = article(soup("phrasebook", "en")).select_one(".mdx-phrasebook table")
-    assert len(table.select("thead th")) == 2
-    ids = [span["id"] for span in table.select("span[lang=nb]")]
+    tables = article(soup("phrasebook", "en")).select(".mdx-phrasebook table")
+    assert len(tables) == len(GROUPS)
+    for table in tables:
+        assert len(table.select("thead th")) == 2
+        assert all(len(row.find_all("td")) == 2 for row in table.select("tbody tr"))
+    ids = [span["id"] for table in tables for span in table.select("span[lang=nb]")]
     assert ids == [f"phrase-{p['id']}" for p in PHRASES]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_phrase_sits_under_the_heading_of_its_group(soup, lang):
+    """One heading and one table per group, in the order of `groups:`; each
+    phrase once, in its group's table (the heading it follows)."""
+    book = article(soup("phrasebook", lang)).select_one(".mdx-phrasebook")
+    headings = book.select("h3")
+    assert [h.get("id") for h in headings] == [f"phrases-{g['id']}" for g in GROUPS]
+    assert [h.get_text().rstrip("¶").strip() for h in headings] == [g[lang] for g in GROUPS]
+    under = {}
+    for span in book.select("span[lang=nb][id^=phrase-]"):
+        assert span["id"] not in under, f"phrasebook ({lang}): #{span['id']} twice"
+        heading = span.find_previous("h3")
+        assert heading is not None and heading.find_next("table") is span.find_parent("table"), \
+            f"phrasebook ({lang}): #{span['id']} is not in the table right after a group heading"
+        under[span["id"]] = heading["id"]
+    assert under == {f"phrase-{p['id']}": f"phrases-{p['group']}" for p in PHRASES}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_line_of_links_at_the_top_reaches_every_group(soup, lang):
+    page = article(soup("phrasebook", lang))
+    jump = page.select_one(".mdx-phrasebook__jump")
+    assert jump is not None, f"phrasebook ({lang}): no line of links to the groups"
+    assert jump.find_previous("h3") is None and jump.find_next("table") is page.select_one(".mdx-phrasebook table"), \
+        f"phrasebook ({lang}): the line of links is not above the phrases"
+    links = jump.select("a")
+    assert [a["href"] for a in links] == [f"#phrases-{g['id']}" for g in GROUPS]
+    for a in links:
+        target = page.find(id=a["href"][1:])
+        assert target is not None and target.name == "h3", f"phrasebook ({lang}): {a['href']} reaches no heading"
+        assert a.get_text() == target.get_text().rstrip("¶").strip()
 
 
 def test_the_phrases_shown_to_staff_carry_no_tooltip_underline(soup):
@@ -69,8 +110,13 @@ def test_the_phrases_shown_to_staff_carry_no_tooltip_underline(soup):
     assert article(soup("no-bankid", "zh")).find("abbr"), "tooltips elsewhere stay"
 
 
-def test_what_a_reader_needs_first_comes_first():
+def test_what_a_reader_needs_first_comes_first(soup):
     assert [p["id"] for p in PHRASES[:2]] == ["speak-english", "write-down"]
+    first = GROUPS[0]["id"]
+    assert [p["id"] for p in PHRASES if p["group"] == first] == ["speak-english", "write-down"]
+    for lang in LANGS:
+        first_table = article(soup("phrasebook", lang)).select_one(".mdx-phrasebook table")
+        assert [s["id"] for s in first_table.select("span[lang=nb]")] == ["phrase-speak-english", "phrase-write-down"]
 
 
 def test_the_phrases_the_pages_link_exist():

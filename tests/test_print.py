@@ -210,10 +210,15 @@ def test_print_page_links_the_pdf_only_when_it_is_made(soup):
 def test_phrasebook_prints_as_a_one_page_card(page, server, tmp_path, lang, fmt):
     import yaml
 
-    phrases = yaml.safe_load((ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8"))["phrases"]
+    data = yaml.safe_load((ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8"))
     page.goto(server + page_url("phrasebook", lang))
     pdf = tmp_path / "card.pdf"
     page.pdf(path=str(pdf), format=fmt)
     first_page = squash(pdf_text(pdf, 1))
-    missing = [p["nb"] for p in phrases if squash(p["nb"]) not in first_page]
+    missing = [p["nb"] for p in data["phrases"] if squash(p["nb"]) not in first_page]
     assert not missing, f"phrasebook ({lang}, {fmt}): not on the first printed page: {missing}"
+    missing = [g[lang] for g in data["groups"] if squash(g[lang]) not in first_page]
+    assert not missing, f"phrasebook ({lang}, {fmt}): group headings not on the first printed page: {missing}"
+    # The line of links to the groups is for the screen: no use on paper.
+    links = squash(" · ".join(g[lang] for g in data["groups"]))
+    assert links not in squash(pdf_text(pdf)), f"phrasebook ({lang}, {fmt}): the line of links is printed"

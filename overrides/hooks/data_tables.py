@@ -6,7 +6,9 @@ content in the page's language, so the two languages cannot disagree:
     <!-- mdx:operators -->     includes/operators.yml   the operator table
     <!-- mdx:fact ID -->       includes/operators.yml   one operator fact (`facts:`),
                                                         inline or on a line of its own
-    <!-- mdx:phrasebook -->    includes/phrasebook.yml  Norwegian phrases
+    <!-- mdx:phrasebook -->    includes/phrasebook.yml  Norwegian phrases: a line of links
+                                                        to their groups, then each group's
+                                                        heading (#phrases-ID) and table
     <!-- mdx:glossary -->      includes/glossary.yml    terms and definitions
     <!-- mdx:downloads -->     (overrides/hooks/whole_guide.py) PDF / offline links
     <!-- mdx:whole-guide -->   (overrides/hooks/whole_guide.py) the whole guide
@@ -511,21 +513,49 @@ def render_fact(fact: dict, locale: str, page_src: str) -> str:
     return text
 
 
+PHRASE_GROUP_ANCHOR = "phrases-{id}"  # a group's heading id, the same in both languages
+
+
+def phrase_groups(data: dict) -> list[tuple[dict, list[dict]]]:
+    """(group, its phrases) in the order of `groups:`, each group's phrases in
+    file order. Phrases of no known group (a warning, see validate_phrasebook)
+    come last, under a group without a heading, so none is lost."""
+    groups = [g for g in data.get("groups") or [] if isinstance(g, dict) and g.get("id")]
+    phrases = [p for p in data.get("phrases") or [] if isinstance(p, dict)]
+    known = {g["id"] for g in groups}
+    result = [(g, [p for p in phrases if p.get("group") == g["id"]]) for g in groups]
+    rest = [p for p in phrases if p.get("group") not in known]
+    return [(g, ps) for g, ps in result if ps] + ([({}, rest)] if rest else [])
+
+
 def render_phrasebook(data: dict, locale: str, config=None) -> str:
-    head = ui(locale, config)["phrasebook"]["head"]
-    rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
-    for phrase in data.get("phrases") or []:
-        if not isinstance(phrase, dict):
-            continue
-        cells = [
-            f'<span lang="nb" id="phrase-{html.escape(str(phrase.get("id", "")))}">{html.escape(str(phrase.get("nb", "")))}</span>',
-            html.escape(str(phrase.get(locale, ""))),
-        ]
-        if locale == "zh":
-            cells.append(f'<span lang="en">{html.escape(str(phrase.get("en", "")))}</span>')
-        rows.append("| " + " | ".join(cells) + " |")
+    """A line of links to the groups, then each group's heading (H3: the
+    marker sits under an H2) and its table."""
+    words = ui(locale, config)["phrasebook"]
+    head = words["head"]
+    groups = phrase_groups(data)
+    links = [
+        f'<a href="#{PHRASE_GROUP_ANCHOR.format(id=g["id"])}">{html.escape(_text(g, locale))}</a>'
+        for g, _ in groups if g
+    ]
+    parts = []
+    if links:
+        parts.append(f'<p class="mdx-phrasebook__jump">{html.escape(words["jump"])}{" · ".join(links)}</p>')
+    for group, phrases in groups:
+        if group:
+            parts.append(f"### {html.escape(_text(group, locale))} {{ #{PHRASE_GROUP_ANCHOR.format(id=group['id'])} }}")
+        rows = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+        for phrase in phrases:
+            cells = [
+                f'<span lang="nb" id="phrase-{html.escape(str(phrase.get("id", "")))}">{html.escape(str(phrase.get("nb", "")))}</span>',
+                html.escape(str(phrase.get(locale, ""))),
+            ]
+            if locale == "zh":
+                cells.append(f'<span lang="en">{html.escape(str(phrase.get("en", "")))}</span>')
+            rows.append("| " + " | ".join(cells) + " |")
+        parts.append("\n".join(rows))
     cls = "mdx-phrasebook mdx-phrasebook--three" if locale == "zh" else "mdx-phrasebook"
-    return f'<div class="{cls}" markdown>\n\n' + "\n".join(rows) + "\n\n</div>\n"
+    return f'<div class="{cls}" markdown>\n\n' + "\n\n".join(parts) + "\n\n</div>\n"
 
 
 def term_text(term: dict, locale: str) -> str:
