@@ -268,3 +268,26 @@ def test_glossary_tooltips_speak_the_page_language(soup):
         titles = [a["title"] for stem in STEMS for a in article(soup(stem, lang)).find_all("abbr")]
         assert titles, f"no glossary tooltips on the {lang} pages"
         assert all(bool(CJK.search(t)) == (lang == "zh") for t in titles)
+
+
+_DATA_URI = re.compile(r"""url\(("data:[^"]*"|'data:[^']*')\)""")
+
+
+def test_first_screen_rules_draw_the_same_icons_as_the_stylesheets(site):
+    """Each page's inlined first-screen rules (overrides/hooks/speed.py) carry
+    the icons (SVG data: URIs: admonition kinds, checkboxes, navigation)
+    character for character as the stylesheets have them: a minifier that
+    takes the spaces out of one (`<svgxmlns=…`) leaves the icon empty until
+    the full stylesheets arrive, and on the whole guide, which waits for the
+    reader, on paper too."""
+    whole = "".join(p.read_text(encoding="utf-8") for p in [*site.glob("assets/stylesheets/*.css"), *site.glob("stylesheets/*.css")])
+    full = set(_DATA_URI.findall(whole))
+    assert full, "no SVG icons found in the built stylesheets (Material's markup changed?)"
+    checked = 0
+    for page in built_pages(site):
+        for style in re.findall(r"<style>(.*?)</style>", page.read_text(encoding="utf-8"), re.S):
+            uris = set(_DATA_URI.findall(style))
+            checked += len(uris)
+            changed = sorted(uri[:90] for uri in uris - full)
+            assert not changed, f"{page.relative_to(site)}: icons in the inlined rules differ from the stylesheets: {changed}"
+    assert checked, "no page inlines an icon: nothing was checked"

@@ -110,7 +110,13 @@ def stylesheet(href: str, config) -> str:
         for folder in [*config.theme.dirs, config.docs_dir]:
             file = Path(folder) / path
             if file.is_file():
-                _css[path] = compress(file.read_text(encoding="utf-8"))
+                text = file.read_text(encoding="utf-8")
+                # Material's own files come minified. csscompressor would take
+                # the spaces out of their SVG icons (data: URIs inside custom
+                # properties: `<svgxmlns=…viewBox='002424'>`), and an icon
+                # drawn from the inlined rules would be empty.
+                _css[path] = re.sub(r"/\*#\s*sourceMappingURL=[^*]*\*/", "", text) if path.endswith(".min.css") \
+                    else compress(text)
                 break
         else:
             raise FileNotFoundError(f"overrides/hooks/speed.py: stylesheet {href} not found in the theme or docs/")
