@@ -16,6 +16,14 @@
  * the last script. Without JavaScript, <noscript> in <head> links the full
  * stylesheets the usual way.
  *
+ * The whole-guide page ("wait": "reader" in its list) waits for the reader
+ * instead: the first scroll, wheel, touch, pointer move, key or focus, with
+ * no timer. Its inlined rules cover all of its own elements, on screen and
+ * in print, so it reads and prints the same without them; what it waits for
+ * is what those scripts add (search, the colour toggle, linked tabs,
+ * tooltips on tap, the code helper): 64 KiB compressed, which a reader who
+ * only prints it, or saves it, never needs.
+ *
  * Keep it small: it is part of every page.
  */
 (function () {
@@ -72,6 +80,12 @@
 
   function whenParsed() {
     var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || [];
+    if (later.wait === "reader") {
+      ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"].forEach(function (type) {
+        document.addEventListener(type, start, { capture: true, once: true, passive: true });
+      });
+      return;
+    }
     if (document.visibilityState === "hidden" || types.indexOf("largest-contentful-paint") < 0) {
       start();
       return;

@@ -229,9 +229,15 @@ def _goto_then_scripts(goto):
 
 def wait_for_scripts(tab, url: str = ""):
     """Until the site's scripts have run on a loaded page (see _goto_then_scripts);
-    for a page opened with wait_until="commit", once its load state is reached."""
+    for a page opened with wait_until="commit", once its load state is reached.
+    The whole-guide page loads them when the reader first moves, scrolls or
+    touches: the mouse moves, as a reader's would (a move, unlike a key or a
+    tap, leaves later layout shifts counted)."""
     ready = ("!document.getElementById('__mdx-later') || !!document.querySelector('noscript > link')"
              " || window.__mdxLoaded === true")
+    if tab.evaluate("(document.getElementById('__mdx-later') || {}).textContent || ''").find('"wait":"reader"') >= 0:
+        tab.mouse.move(3, 3)
+        tab.mouse.move(2, 2)
     deadline = time.monotonic() + 10
     while not tab.evaluate(ready):
         if time.monotonic() > deadline:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from conftest import LANGS, ROOT, article, page_stems, page_url
+from conftest import LANGS, PRINT_PROBE, ROOT, SITE_CHROME, article, page_stems, page_url, wait_until
 
 import make_pdf  # scripts/, on sys.path through conftest
 
@@ -144,11 +144,28 @@ def test_the_title_block_names_no_local_preview_address(soup):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_whole_guide_contents_links_land_on_their_heading(new_context, server, lang):
-    """On a phone, a reader taps an entry near the end of the whole guide's
-    contents: the page scrolls to that heading, not near it."""
-    page = new_context(viewport={"width": 390, "height": 800}).new_page()
-    page.goto(server + page_url("print", lang))
+def test_whole_guide_untouched_asks_for_nothing_more_and_its_contents_links_land(new_context, server, lang):
+    """On a phone, the whole guide as loaded and not yet touched: it has
+    asked for nothing but itself and its icon (its stylesheets and scripts
+    wait for the reader: includes/load-after-paint.js), and printed now, from
+    its inlined rules alone, it shows every tab and admonition and no site
+    chrome. Then the reader taps an entry near the end of its contents: the
+    page scrolls to that heading, not near it, and the scripts run."""
+    page = new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True).new_page()
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(server + page_url("print", lang), wait_until="commit")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    more = [url for url in asked if not url.endswith(("/print/", "/favicon.png"))]
+    assert not more, f"print ({lang}): asked for before the reader touched it: {more}"
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINT_PROBE, SITE_CHROME)
+    page.emulate_media(media="screen")
+    assert printed["article"] and not printed["chrome"], f"print ({lang}), untouched: printed {printed['chrome']}"
+    assert not printed["hidden_tabs"] and not printed["hidden_labels"], f"print ({lang}), untouched: {printed}"
+    assert not printed["borderless"], f"print ({lang}), untouched: admonitions without border: {printed['borderless']}"
+    assert all(href in after for href, after in printed["links"]), f"print ({lang}), untouched: {printed['links']}"
     link = page.locator(".mdx-guide__toc a[href^='#glossary']").last  # a section near the end
     target = link.get_attribute("href")[1:]
     link.click()
@@ -157,6 +174,7 @@ def test_whole_guide_contents_links_land_on_their_heading(new_context, server, l
     scrolled = page.evaluate("scrollY")
     assert 0 <= top < 200, f"print ({lang}): {target} is at {top:.0f}px after following its contents link"
     assert scrolled > 20000, f"print ({lang}): the last section is not far down the page"
+    wait_until(page, "window.__mdxLoaded === true", what=f"print ({lang}): the scripts, after the first tap")
 
 
 @pytest.fixture(scope="session")

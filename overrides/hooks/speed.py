@@ -14,7 +14,10 @@
    the end of <body>, with their addresses in a JSON <script>), in the order
    the theme gave them. scripts/csp.py allows each page's <style> by its hash.
    The whole-guide page is done in on_post_build, after whole_guide.py
-   has filled it in. extra.css reserves the header space the scripts fill in,
+   has filled it in; its full stylesheets and scripts wait for the reader's
+   first scroll, touch, move or key ("wait": "reader"), not for the largest
+   paint: it is the whole guide in one file, read and printed from its
+   inlined rules. extra.css reserves the header space the scripts fill in,
    so nothing moves.
 2. Search on demand: includes/search-on-demand.js, minified, is inlined just
    before the bundle. It must run before the bundle starts; inline, it costs
@@ -77,11 +80,12 @@ def on_post_page(output, page, config, **kwargs):
     head, body = output.split("</head>", 1)
     styles = _STYLESHEET.findall(head)
     _stylesheets_missing.check(bool(styles), where)
-    later = json.dumps({"styles": styles, "scripts": scripts}, separators=(",", ":"))
-    body = body.replace("</body>", f'<script id="__mdx-later" type="application/json">{later}</script>'
-                        + _loader + "</body>", 1)
+    whole_guide = Path(page.file.src_uri).name.split(".")[0] == PRINT_PAGE
+    later = {"styles": styles, "scripts": scripts, **({"wait": "reader"} if whole_guide else {})}
+    body = body.replace("</body>", '<script id="__mdx-later" type="application/json">'
+                        + json.dumps(later, separators=(",", ":")) + "</script>" + _loader + "</body>", 1)
     output = head + "</head>" + body
-    if Path(page.file.src_uri).name.split(".")[0] == PRINT_PAGE:
+    if whole_guide:
         _later.append(Path(page.file.abs_dest_path))  # whole_guide.py fills it in on_post_build
         return output
     return inline_stylesheets(output, config)
