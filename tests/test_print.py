@@ -145,13 +145,16 @@ def test_the_title_block_names_no_local_preview_address(soup):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_whole_guide_untouched_asks_for_nothing_more_and_its_contents_links_land(new_context, server, lang):
-    """On a phone, the whole guide as loaded and not yet touched: it has
-    asked for nothing but itself and its icon (its stylesheets and scripts
-    wait for the reader: includes/load-after-paint.js), and printed now, from
+    """On a phone set to dark mode, a first visit to the whole guide, as
+    loaded and not yet touched: it has asked for nothing but itself and its
+    icon (its stylesheets and scripts wait for the reader:
+    includes/load-after-paint.js), it is already dark (overrides/hooks/speed.py,
+    SYSTEM_PALETTE: Material's bundle would set it), and printed now, from
     its inlined rules alone, it shows every tab and admonition and no site
     chrome. Then the reader taps an entry near the end of its contents: the
     page scrolls to that heading, not near it, and the scripts run."""
-    page = new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True).new_page()
+    page = new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True,
+                       color_scheme="dark").new_page()
     asked = []
     page.on("request", lambda r: asked.append(r.url))
     page.goto(server + page_url("print", lang), wait_until="commit")
@@ -159,6 +162,8 @@ def test_whole_guide_untouched_asks_for_nothing_more_and_its_contents_links_land
     page.wait_for_timeout(500)
     more = [url for url in asked if not url.endswith(("/print/", "/favicon.png"))]
     assert not more, f"print ({lang}): asked for before the reader touched it: {more}"
+    scheme = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+    assert scheme == "slate", f"print ({lang}): a first visit in dark mode is drawn in {scheme}"
     page.emulate_media(media="print")
     printed = page.evaluate(PRINT_PROBE, SITE_CHROME)
     page.emulate_media(media="screen")

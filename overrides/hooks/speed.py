@@ -19,7 +19,15 @@
    paint: it is the whole guide in one file, read and printed from its
    inlined rules. extra.css reserves the header space the scripts fill in,
    so nothing moves.
-2. Search on demand: includes/search-on-demand.js, minified, is inlined just
+2. A first visit in dark mode is dark from the first paint. Material's
+   inline script after the colour toggle applies only a colour the reader
+   has chosen before; the colour that matches the system (the first toggle
+   option whose media query matches) is set by its bundle, which here runs
+   after the first paint (on the whole guide, after the first touch). So
+   `SYSTEM_PALETTE` runs right after Material's script: with no saved
+   choice, it sets the same attributes the bundle will set. scripts/csp.py
+   allows it by its hash.
+3. Search on demand: includes/search-on-demand.js, minified, is inlined just
    before the bundle. It must run before the bundle starts; inline, it costs
    no extra request, and scripts/csp.py allows it by its hash like Material's
    own inline scripts. (A separate file loaded first made the bundle's start
@@ -59,6 +67,18 @@ log = logging.getLogger("mkdocs.hooks.speed")
 BUNDLE_NEEDS = ("XMLHttpRequest", "search_index.json", "new Worker(")
 
 
+# After Material's palette script (<script>var palette=__md_get("__palette")…):
+# with no saved choice, the colours of the first option matching the system.
+_PALETTE_SCRIPT = re.compile(r'<script>var palette=__md_get\("__palette"\);.*?</script>', re.S)
+SYSTEM_PALETTE = (
+    '<script>if(!__md_get("__palette"))for(var o of document.querySelectorAll("[data-md-color-media]"))'
+    'if(matchMedia(o.getAttribute("data-md-color-media")).matches){for(var k of["scheme","primary","accent"])'
+    'document.body.setAttribute("data-md-color-"+k,o.getAttribute("data-md-color-"+k));break}</script>'
+)
+_palette_missing = MarkupMissing("speed", '<script>var palette=__md_get("__palette");…</script>',
+                                 "Material 9.8 partials/javascripts/palette.html")
+
+
 def on_pre_build(config, **kwargs):
     global _inline, _loader
     _inline = "<script>" + jsmin(SEARCH_ON_DEMAND.read_text(encoding="utf-8")) + "</script>"
@@ -66,10 +86,15 @@ def on_pre_build(config, **kwargs):
     _css.clear()
     _later.clear()
     _stylesheets_missing.reset()
+    _palette_missing.reset()
 
 
 def on_post_page(output, page, config, **kwargs):
     where = f"docs/{page.file.src_uri}"
+    palette = _PALETTE_SCRIPT.search(output)
+    _palette_missing.check(bool(palette), where)
+    if palette:
+        output = output[:palette.end()] + SYSTEM_PALETTE + output[palette.end():]
     match = _BUNDLE.search(output)
     _bundle_missing.check(bool(match), where)
     if not match:
