@@ -123,6 +123,28 @@ def _sources_and_date(row: dict, where: str, key_prefix: str = "") -> list[str]:
     return problems
 
 
+_KEBAB = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+def _keyed(items: list, kind: str, path: str, add_id: str, example: str = "", twice: str = ""):
+    """The entries of a list whose items need an `id` (facts, phrases, groups,
+    terms): [(id, where, item)] for those that have one; problems for an item
+    without one, or (with `example`) an id that is not kebab-case ASCII; and,
+    to report last, an id listed twice (`twice` ends that message, {id} in it)."""
+    entries, problems = [], []
+    for number, item in enumerate(items, start=1):
+        if not isinstance(item, dict) or not item.get("id"):
+            problems.append(f"{path}: {kind} #{number} has no 'id': add {add_id}")
+            continue
+        where = f"{path}: {kind} '{item['id']}'"
+        if example and not _KEBAB.fullmatch(str(item["id"])):
+            problems.append(f"{where}: 'id' must be kebab-case ASCII, e.g. '{example}'")
+        entries.append((item["id"], where, item))
+    repeated = [f"{path}: {kind} '{i}' is listed twice: ids are unique{twice.format(id=i)}"
+                for i, c in Counter(i for i, _, _ in entries).items() if c > 1]
+    return entries, problems, repeated
+
+
 def validate_operators(data: dict, path: str = "includes/operators.yml") -> list[str]:
     """A message for every mistake in operators.yml: file, row, key and the fix."""
     problems = []
@@ -178,16 +200,9 @@ def validate_operators(data: dict, path: str = "includes/operators.yml") -> list
     if not isinstance(facts, list):
         problems.append(f"{path}: 'facts' must be a list of {{id, operators, zh, en, sources, checked}}")
         facts = []
-    ids = []
-    for number, fact in enumerate(facts, start=1):
-        if not isinstance(fact, dict) or not fact.get("id"):
-            problems.append(f"{path}: fact #{number} has no 'id': add 'id: kebab-case-ascii'")
-            continue
-        fid = fact["id"]
-        ids.append(fid)
-        where = f"{path}: fact '{fid}'"
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(fid)):
-            problems.append(f"{where}: 'id' must be kebab-case ASCII, e.g. 'telenor-block'")
+    entries, found, repeated = _keyed(facts, "fact", path, "'id: kebab-case-ascii'", "telenor-block")
+    problems += found
+    for _fid, where, fact in entries:
         for lang in LANGUAGES:
             if not str(fact.get(lang) or "").strip():
                 have = [l for l in LANGUAGES if str(fact.get(l) or "").strip()]
@@ -201,9 +216,7 @@ def validate_operators(data: dict, path: str = "includes/operators.yml") -> list
         if not fact.get("operators"):
             problems.append(f"{where}: 'operators' is missing: list the operator(s) the fact is about")
         problems += _sources_and_date(fact, where)
-    for fid in [i for i, c in Counter(ids).items() if c > 1]:
-        problems.append(f"{path}: fact '{fid}' is listed twice: ids are unique")
-    return problems
+    return problems + repeated
 
 
 def validate_phrasebook(data: dict, path: str = "includes/phrasebook.yml") -> list[str]:
@@ -213,16 +226,10 @@ def validate_phrasebook(data: dict, path: str = "includes/phrasebook.yml") -> li
         return [f"{path}: 'phrases' is missing or empty: list the phrases under 'phrases:'"]
     problems += _validate_phrase_groups(data.get("groups"), path)
     group_ids = [g["id"] for g in data.get("groups") or [] if isinstance(g, dict) and g.get("id")]
-    ids = []
-    for number, phrase in enumerate(phrases, start=1):
-        if not isinstance(phrase, dict) or not phrase.get("id"):
-            problems.append(f"{path}: phrase #{number} has no 'id': add 'id: kebab-case-ascii' (pages link #phrase-ID)")
-            continue
-        pid = phrase["id"]
-        ids.append(pid)
-        where = f"{path}: phrase '{pid}'"
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(pid)):
-            problems.append(f"{where}: 'id' must be kebab-case ASCII, e.g. 'block-sim'")
+    entries, found, repeated = _keyed(phrases, "phrase", path, "'id: kebab-case-ascii' (pages link #phrase-ID)",
+                                      "block-sim", " (pages link #phrase-{id})")
+    problems += found
+    for _pid, where, phrase in entries:
         for key in ("nb",) + LANGUAGES:
             if not str(phrase.get(key) or "").strip():
                 what = {"nb": "the Norwegian (Bokmål) phrase", "zh": "its meaning in Chinese", "en": "its meaning in English"}[key]
@@ -234,8 +241,7 @@ def validate_phrasebook(data: dict, path: str = "includes/phrasebook.yml") -> li
         elif group not in group_ids:
             problems.append(f"{where}: 'group' is '{group}', which is not a group in 'groups:': "
                             f"use one of {', '.join(group_ids)} (or add the group under 'groups:')")
-    for pid in [i for i, c in Counter(ids).items() if c > 1]:
-        problems.append(f"{path}: phrase '{pid}' is listed twice: ids are unique (pages link #phrase-{pid})")
+    problems += repeated
     # Every group has phrases, and the file lists them in the order of `groups:`
     # (the order the page shows them), so the file reads like the page.
     grouped = [p for p in phrases if isinstance(p, dict) and p.get("id") and p.get("group") in group_ids]
@@ -256,24 +262,15 @@ def _validate_phrase_groups(groups, path: str) -> list[str]:
     if not isinstance(groups, list) or not groups:
         return [f"{path}: 'groups' is missing or empty: list the groups under 'groups:' "
                 f"(id, zh, en: the headings the phrases are shown under, in page order)"]
-    problems, ids = [], []
-    for number, group in enumerate(groups, start=1):
-        if not isinstance(group, dict) or not group.get("id"):
-            problems.append(f"{path}: group #{number} has no 'id': add 'id: kebab-case-ascii' "
-                            f"(the heading's id is phrases-ID, the same in both languages)")
-            continue
-        gid = group["id"]
-        ids.append(gid)
-        where = f"{path}: group '{gid}'"
-        if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", str(gid)):
-            problems.append(f"{where}: 'id' must be kebab-case ASCII, e.g. 'new-esim'")
+    entries, problems, repeated = _keyed(
+        groups, "group", path, "'id: kebab-case-ascii' (the heading's id is phrases-ID, the same in both languages)",
+        "new-esim", " (headings are #phrases-{id})")
+    for _gid, where, group in entries:
         for lang in LANGUAGES:
             if not str(group.get(lang) or "").strip():
                 problems.append(f"{where}: '{lang}' is missing: add '{lang}:' with the group's heading in "
                                 f"{'Chinese' if lang == 'zh' else 'English'}")
-    for gid in [i for i, c in Counter(ids).items() if c > 1]:
-        problems.append(f"{path}: group '{gid}' is listed twice: ids are unique (headings are #phrases-{gid})")
-    return problems
+    return problems + repeated
 
 
 def validate_glossary(data: dict, path: str = "includes/glossary.yml") -> list[str]:
@@ -281,14 +278,11 @@ def validate_glossary(data: dict, path: str = "includes/glossary.yml") -> list[s
     terms = (data or {}).get("terms") if isinstance(data, dict) else None
     if not isinstance(terms, list) or not terms:
         return [f"{path}: 'terms' is missing or empty: list the terms under 'terms:'"]
-    ids = []
-    for number, term in enumerate(terms, start=1):
-        if not isinstance(term, dict) or not term.get("id"):
-            problems.append(f"{path}: term #{number} has no 'id': add 'id: ascii' (pages link #term-ID)")
-            continue
-        tid = term["id"]
-        ids.append(tid)
-        where = f"{path}: term '{tid}'"
+    entries, found, repeated = _keyed(terms, "term", path, "'id: ascii' (pages link #term-ID)",
+                                      twice=" (pages link #term-{id})")
+    problems += found
+    ids = [tid for tid, _, _ in entries]
+    for tid, where, term in entries:
         display = term.get("term")
         if isinstance(display, dict):
             problems += _both_languages(display, where, "term", "the term as each language's page shows it")
@@ -321,8 +315,7 @@ def validate_glossary(data: dict, path: str = "includes/glossary.yml") -> list[s
                 if term_text(target, lang) not in str(term.get(lang) or ""):
                     problems.append(f"{where}: 'see: {term['see']}' links the words '{term_text(target, lang)}' in the "
                                     f"'{lang}' definition, which does not contain them: name the term there")
-    for tid in [i for i, c in Counter(ids).items() if c > 1]:
-        problems.append(f"{path}: term '{tid}' is listed twice: ids are unique (pages link #term-{tid})")
+    problems += repeated
     return problems
 
 
