@@ -178,8 +178,63 @@ def test_whole_guide_untouched_asks_for_nothing_more_and_its_contents_links_land
     top = page.locator(f"[id='{target}']").evaluate("e => e.getBoundingClientRect().top")
     scrolled = page.evaluate("scrollY")
     assert 0 <= top < 200, f"print ({lang}): {target} is at {top:.0f}px after following its contents link"
-    assert scrolled > 20000, f"print ({lang}): the last section is not far down the page"
+    assert scrolled > 10 * 800, f"print ({lang}): the section is not ten screens down the page"
     wait_until(page, "window.__mdxLoaded === true", what=f"print ({lang}): the scripts, after the first tap")
+
+
+WHOLE_GUIDE_LAYOUT = """async () => {
+  const sections = [...document.querySelectorAll('section.mdx-guide__page')];
+  const far = sections[sections.length - 1];
+  const drawnAtFirst = far.querySelector('h1').checkVisibility({contentVisibilityAuto: true});
+  for (let y = 0; y < document.body.scrollHeight; y += 500) {  // the reader scrolls through it all
+    scrollTo(0, y);
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+  const clipped = [], gaps = [], rules = [];
+  sections.forEach((s, i) => {
+    const box = s.getBoundingClientRect();
+    const style = getComputedStyle(s);
+    const em = parseFloat(style.fontSize);
+    const rule = box.top + parseFloat(style.paddingTop);
+    const h1 = s.querySelector('h1').getBoundingClientRect();
+    const before = getComputedStyle(s, '::before');
+    rules.push([s.id, Math.round(parseFloat(before.width) - h1.width), before.borderTopStyle]);
+    if (i > 0) {
+      const last = sections[i - 1].lastElementChild.getBoundingClientRect();
+      gaps.push([s.id, Math.round((rule - last.bottom) / em * 100) / 100]);
+    }
+    for (const e of s.querySelectorAll('*')) {
+      if (e.parentElement.closest('.md-typeset__scrollwrap, pre, .tabbed-labels')) continue;  // they scroll inside
+      const r = e.getBoundingClientRect();
+      if (!r.width && !r.height) continue;
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5)
+        clipped.push([s.id, e.tagName, e.className, Math.round(r.left - box.left), Math.round(box.right - r.right),
+                      Math.round(r.top - box.top), Math.round(box.bottom - r.bottom)]);
+    }
+  });
+  return {drawnAtFirst, clipped, gaps, rules};
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", LANGS)
+def test_whole_guide_draws_its_pages_as_the_reader_reaches_them_and_clips_nothing(new_context, server, lang, width):
+    """On screen, the whole guide's pages off screen are not drawn until the
+    reader comes near them (content-visibility in extra.css: the long page
+    loads without a long task). Drawing a page that way clips whatever
+    reaches past its box, so each page's box leaves room around its text:
+    after scrolling through, nothing inside any page (a table's or code
+    block's edge, a term in a title) reaches past it. And between pages the
+    reader still sees a rule as wide as the text, 2em below the last line of
+    the page before."""
+    page = new_context(viewport={"width": width, "height": 800}).new_page()
+    page.goto(server + page_url("print", lang), wait_until="networkidle")
+    found = page.evaluate(WHOLE_GUIDE_LAYOUT)
+    assert not found["drawnAtFirst"], f"print ({lang}, {width}px): the last page was drawn before the reader got near it"
+    assert not found["clipped"], f"print ({lang}, {width}px): reaches past its page's box (cut off): {found['clipped'][:5]}"
+    assert all(style == "solid" and diff == 0 for _, diff, style in found["rules"]), (
+        f"print ({lang}, {width}px): the rule above a page is not as wide as its text: {found['rules']}")
+    assert all(gap == 2 for _, gap in found["gaps"]), f"print ({lang}, {width}px): space above the rule (em): {found['gaps']}"
 
 
 @pytest.fixture(scope="session")
