@@ -186,7 +186,7 @@ WHOLE_GUIDE_LAYOUT = """async () => {
   const sections = [...document.querySelectorAll('section.mdx-guide__page')];
   const far = sections[sections.length - 1];
   const drawnAtFirst = far.querySelector('h1').checkVisibility({contentVisibilityAuto: true});
-  for (let y = 0; y < document.body.scrollHeight; y += 500) {  // the reader scrolls through it all
+  for (let y = 0; y < document.body.scrollHeight; y += innerHeight) {  // the reader scrolls through it all
     scrollTo(0, y);
     await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
   }
