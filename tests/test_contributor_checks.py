@@ -69,21 +69,34 @@ def test_an_untranslated_section_name_is_found_on_the_english_site_only():
 # Each mistake is fed to the check the strict build runs; the message must name
 # the file, the row and the key, and say the fix.
 
-import copy  # noqa: E402
 
 import yaml  # noqa: E402
 
 import data_tables  # noqa: E402
 from conftest import ROOT  # noqa: E402
 
-_OPERATORS = yaml.safe_load((ROOT / "includes" / "operators.yml").read_text(encoding="utf-8"))
 _OPS_FILE = "includes/operators.yml"
+_PHRASES_FILE = "includes/phrasebook.yml"
+
+
+def _fresh(path):
+    """A fresh copy of a data file, to break in one place."""
+    return yaml.safe_load((ROOT / path).read_text(encoding="utf-8"))
+
+
+def _validated(path, validate, change):
+    """What the build reports about the data file after `change`."""
+    data = _fresh(path)
+    change(data)
+    return validate(data, path)
+
+
+_OPERATORS = _fresh(_OPS_FILE)
+_PHRASES = _fresh(_PHRASES_FILE)
 
 
 def _operators(change):
-    data = copy.deepcopy(_OPERATORS)
-    change(data)
-    return data_tables.validate_operators(data, _OPS_FILE)
+    return _validated(_OPS_FILE, data_tables.validate_operators, change)
 
 
 def _one(problems, *words):
@@ -121,7 +134,7 @@ def test_a_row_without_sources_is_named():
 def test_a_row_without_checked_is_named_without_a_traceback():
     def drop(data):
         del data["operators"][2]["checked"]
-    data = copy.deepcopy(_OPERATORS)
+    data = _fresh(_OPS_FILE)
     drop(data)
     message = _one(data_tables.validate_operators(data, _OPS_FILE), _OPS_FILE, "operator 'Ice'", "'checked'")
     assert "add 'checked: YYYY-MM-DD'" in message
@@ -138,7 +151,7 @@ def test_a_bad_date_is_named():
 def test_a_kind_typo_is_named_without_a_traceback():
     def typo(data):
         data["operators"][0]["kind"] = "netwrok"
-    data = copy.deepcopy(_OPERATORS)
+    data = _fresh(_OPS_FILE)
     typo(data)
     message = _one(data_tables.validate_operators(data, _OPS_FILE), _OPS_FILE, "operator 'Telenor'", "'kind'", "netwrok")
     assert "use one of network, brand" in message
@@ -153,14 +166,8 @@ def test_a_phone_number_without_its_source_is_named():
     assert "add 'source:'" in message
 
 
-_PHRASES = yaml.safe_load((ROOT / "includes" / "phrasebook.yml").read_text(encoding="utf-8"))
-_PHRASES_FILE = "includes/phrasebook.yml"
-
-
 def _phrasebook(change):
-    data = copy.deepcopy(_PHRASES)
-    change(data)
-    return data_tables.validate_phrasebook(data, _PHRASES_FILE)
+    return _validated(_PHRASES_FILE, data_tables.validate_phrasebook, change)
 
 
 def test_a_phrase_without_its_english_meaning_is_named():
