@@ -1,35 +1,42 @@
 /*
- * Styles and scripts after the main content is on screen. overrides/hooks/
- * speed.py inlines this file (minified) at the end of every page, with the
- * list it loads in <script id="__mdx-later" type="application/json">.
+ * Styles and scripts at the reader's first touch. overrides/hooks/speed.py
+ * inlines this file (minified) at the end of every page, with the list it
+ * loads in <script id="__mdx-later" type="application/json">.
  *
- * The first screen is drawn from the page alone: the part of Material's,
- * the palette's and our stylesheet that the page's own elements use is
- * inlined in <head> (speed.py), so nothing blocks the first paint. Once the
- * browser reports the largest paint (or at the latest after 3 s, at the first
- * key or tap, or at once in a hidden tab or a browser without that report),
- * this loads the full stylesheets, for what the scripts add later (search,
- * clipboard buttons, tooltips), and applies them together after the inlined
- * rules, in their order (which leaves every rule in the theme's order);
- * then Material's bundle and our script, in their order, as `defer` ran them. Material's bundle starts on
- * DOMContentLoaded, which has passed by then: it is sent again, once, after
- * the last script. Without JavaScript, <noscript> in <head> links the full
- * stylesheets the usual way.
+ * Every page is drawn from the page alone: the part of Material's, the
+ * palette's and our stylesheet that the page's own elements use, on screen
+ * and in print, is inlined in <head> (speed.py), and speed.py's
+ * SYSTEM_PALETTE and includes/header-before-scripts.js set up the colours
+ * and the header as Material's bundle would (colour toggle, search). What the full stylesheets, Material's bundle and guide.js add
+ * (search results, the colour switch, tooltips on tap, linked tabs, the
+ * code helper, the header title and contents that follow the scrolling,
+ * the back-to-top button: 64 KiB compressed) is needed only once the reader
+ * does something. So they load at the first scroll, wheel, touch, pointer
+ * move, key or focus, with no timer (a phone or a slow laptop then has the
+ * first screen to itself, and Lighthouse's simulated phone finds no long
+ * task left after the first paint), or at once when the page opens from a
+ * search result (?h=…: the bundle marks the words).
  *
- * The whole-guide page ("wait": "reader" in its list) waits for the reader
- * instead: the first scroll, wheel, touch, pointer move, key or focus, with
- * no timer. Its inlined rules cover all of its own elements, on screen and
- * in print, so it reads and prints the same without them; what it waits for
- * is what those scripts add (search, the colour toggle, linked tabs,
- * tooltips on tap, the code helper): 64 KiB compressed, which a reader who
- * only prints it, or saves it, never needs.
+ * A first tap or key that only those scripts answer is held and replayed
+ * once they have run: a tap on the colour toggle or on a glossary term
+ * (guide.js), Material's keys (/ s f to search, p , n . for the previous and
+ * next page). A tap on the search button opens the search at once (it is a
+ * checkbox); its box gets the focus when the scripts are there.
+ *
+ * The full stylesheets are applied together, when all have arrived, after
+ * the inlined rules, in their order (which leaves every rule in the theme's
+ * order: one of them alone after the inlined rules would move things); then
+ * Material's bundle and our script run, in their order, as `defer` ran them.
+ * Material's bundle starts on DOMContentLoaded, which has passed by then: it
+ * is sent again, once, after the last script. Without JavaScript, <noscript>
+ * in <head> links the full stylesheets the usual way.
  *
  * Keep it small: it is part of every page.
  */
 (function () {
   "use strict";
   var later = JSON.parse(document.getElementById("__mdx-later").textContent);
-  var started = false;
+  var started = false, done = false, held = [];
 
   function run() {
     var pending = later.styles.length;
@@ -41,6 +48,8 @@
         if (i === later.scripts.length - 1) {
           script.onload = script.onerror = function () {
             document.dispatchEvent(new Event("DOMContentLoaded"));
+            done = true;
+            replay();
             window.__mdxLoaded = true;  /* for the tests (tests/conftest.py) */
           };
         }
@@ -54,8 +63,6 @@
       hint.href = src;
       document.head.appendChild(hint);
     });
-    /* All three at once, when all have arrived: one of them alone after the
-       inlined rules would change their order (a layout shift). */
     var links = later.styles.map(function (href) {
       var link = document.createElement("link");
       link.rel = "stylesheet";
@@ -66,7 +73,7 @@
         links.forEach(function (each) { each.removeAttribute("media"); });
         /* Apply them now, and run the scripts in a task of their own: two
            shorter tasks instead of one long one, so a tap in between is
-           answered (and the page's total blocking time is lower). */
+           answered. */
         void document.documentElement.offsetHeight;
         setTimeout(scripts, 0);
       };
@@ -79,31 +86,50 @@
   function start() {
     if (started) return;
     started = true;
-    setTimeout(run, 0);
+    if (document.readyState === "loading") {  /* the page is still arriving */
+      document.addEventListener("DOMContentLoaded", function () { setTimeout(run, 0); }, { once: true });
+    } else {
+      setTimeout(run, 0);
+    }
   }
 
-  function whenParsed() {
-    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || [];
-    if (later.wait === "reader") {
-      ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"].forEach(function (type) {
-        document.addEventListener(type, start, { capture: true, once: true, passive: true });
-      });
-      return;
-    }
-    if (document.visibilityState === "hidden" || types.indexOf("largest-contentful-paint") < 0) {
-      start();
-      return;
-    }
-    new PerformanceObserver(start).observe({ type: "largest-contentful-paint", buffered: true });
-    setTimeout(start, 3000);
-    ["keydown", "pointerdown", "visibilitychange"].forEach(function (type) {
-      document.addEventListener(type, start, { capture: true, once: true });
-    });
+  function replay() {
+    held.splice(0).forEach(function (again) { again(); });
+    var search = document.getElementById("__search");
+    var box = document.querySelector(".md-search__input");
+    if (search && search.checked && box && document.activeElement === document.body) box.focus();
   }
 
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", whenParsed, { once: true });
+  function inField(target) {
+    return target.closest && target.closest("input, textarea, select, [contenteditable]");
+  }
+
+  /* What only the scripts answer: the colour toggle's icons, and glossary
+     terms that are not inside a link or another control (guide.js, part 3). */
+  document.addEventListener("click", function (event) {
+    if (done || !event.target.closest) return;
+    var target = event.target.closest("[data-md-component='palette'] label, .md-content abbr[title]");
+    if (!target || target.matches("abbr") && target.closest("a, button, label, summary")) return;
+    event.preventDefault();
+    event.stopPropagation();
+    start();
+    held.push(function () { target.click(); });
+  }, true);
+
+  document.addEventListener("keydown", function (event) {
+    if (done || event.ctrlKey || event.metaKey || event.altKey || !/^[/sfpn,.]$/i.test(event.key)
+        || inField(event.target)) return;
+    var key = event.key;
+    event.preventDefault();
+    start();
+    held.push(function () { document.dispatchEvent(new KeyboardEvent("keydown", { key: key, bubbles: true })); });
+  }, true);
+
+  if (/[?&]h=/.test(location.search)) {
+    start();
   } else {
-    whenParsed();
+    ["scroll", "wheel", "touchstart", "pointerdown", "pointermove", "keydown", "focusin"].forEach(function (type) {
+      document.addEventListener(type, start, { capture: true, once: true, passive: true });
+    });
   }
 })();

@@ -212,10 +212,11 @@ def server(_site_server, site, security_headers) -> str:
 
 def _goto_then_scripts(goto):
     """Page.goto, then (for "load" and "networkidle") until the site's scripts
-    have run. They load after the largest paint (overrides/hooks/speed.py,
-    includes/load-after-paint.js), which is after the `load` event, where
-    tests used to find them run. Pages without JavaScript (their <noscript>
-    links are elements then) and other pages are not waited for."""
+    have run. They load at the reader's first move, touch, scroll or key
+    (overrides/hooks/speed.py, includes/load-after-paint.js), so not by the
+    `load` event, where tests used to find them run: the mouse moves, then
+    this waits. Pages without JavaScript (their <noscript> links are
+    elements then) and other pages are not waited for."""
 
     @functools.wraps(goto)
     def wrapper(self, url, *args, **kwargs):
@@ -230,12 +231,12 @@ def _goto_then_scripts(goto):
 def wait_for_scripts(tab, url: str = ""):
     """Until the site's scripts have run on a loaded page (see _goto_then_scripts);
     for a page opened with wait_until="commit", once its load state is reached.
-    The whole-guide page loads them when the reader first moves, scrolls or
-    touches: the mouse moves, as a reader's would (a move, unlike a key or a
-    tap, leaves later layout shifts counted)."""
+    They load when the reader first moves, scrolls, touches or types
+    (includes/load-after-paint.js): the mouse moves, as a reader's would (a
+    move, unlike a key or a tap, leaves later layout shifts counted)."""
     ready = ("!document.getElementById('__mdx-later') || !!document.querySelector('noscript > link')"
              " || window.__mdxLoaded === true")
-    if tab.evaluate("(document.getElementById('__mdx-later') || {}).textContent || ''").find('"wait":"reader"') >= 0:
+    if not tab.evaluate(ready):
         tab.mouse.move(3, 3)
         tab.mouse.move(2, 2)
     deadline = time.monotonic() + 10

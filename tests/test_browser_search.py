@@ -45,10 +45,14 @@ def search_requests(page) -> list[str]:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_search_loads_only_when_the_reader_opens_it(page, server, lang):
+    """The reader's first key is Material's search key: Material's bundle is
+    not there yet (it loads at that key), and the key is not lost."""
     urls = search_requests(page)
-    page.goto(server + page_url("steps/install-esim", lang), wait_until="networkidle")
+    page.goto(server + page_url("steps/install-esim", lang), wait_until="commit")
+    page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
     assert urls == [], f"search files loaded before the reader opened search: {urls}"
+    assert page.evaluate("window.__mdxLoaded") is None, "the scripts ran before the reader touched the page"
     page.keyboard.press("/")  # Material's shortcut for search
     page.wait_for_selector("input.md-search__input:focus")
     page.keyboard.type("eSIM", delay=30)
@@ -59,10 +63,14 @@ def test_search_loads_only_when_the_reader_opens_it(page, server, lang):
 
 
 def test_search_by_tapping_the_icon_on_a_phone(new_context, server):
+    """The reader's first tap is on the search icon: it opens the search at
+    once, and the box has the focus when Material's bundle has loaded."""
     page = new_context(viewport={"width": 390, "height": 800}, is_mobile=True, has_touch=True).new_page()
     urls = search_requests(page)
-    page.goto(server + page_url("symptoms", "en"), wait_until="networkidle")
+    page.goto(server + page_url("symptoms", "en"), wait_until="commit")
+    page.wait_for_load_state("networkidle")
     assert urls == []
+    assert page.evaluate("window.__mdxLoaded") is None, "the scripts ran before the reader touched the page"
     page.tap("label.md-header__button[for='__search']")
     page.wait_for_selector("input.md-search__input:focus")
     page.keyboard.type("BankID", delay=30)
@@ -74,8 +82,9 @@ def test_search_by_tapping_the_icon_on_a_phone(new_context, server):
 @pytest.mark.parametrize("lang,word", [("zh", "激活码"), ("en", "activation")])
 def test_a_search_result_highlights_the_words_on_its_page(page, server, lang, word):
     """Following a result opens the page with ?h=...: the words are marked
-    there, without the reader opening search again."""
-    page.goto(server + page_url("steps/install-esim", lang) + "?h=" + word, wait_until="networkidle")
+    there, without the reader opening search again or touching the page
+    (the scripts that mark them load at once there)."""
+    page.goto(server + page_url("steps/install-esim", lang) + "?h=" + word, wait_until="commit")
     page.wait_for_selector("article mark", timeout=10_000)
     marked = page.eval_on_selector_all("article mark", "els => els.map(e => e.textContent)")
     assert any(word.lower() in m.lower() for m in marked), marked

@@ -1,32 +1,33 @@
 """What happens around Material's stylesheets and bundle, for a quick first view.
 
-1. The first screen from the page alone. Material's stylesheet (23 KiB
+1. Every page from the page alone. Material's stylesheet (23 KiB
    compressed), the palette's and ours block the first paint, and Lighthouse's
    slow phone counts every file that arrived before the largest paint as part
    of it. So each page carries, in a <style> in <head>, the rules of the three
    stylesheets that its own elements can use (`critical_css`: a rule is kept
    unless its selector names a class, id or tag that the page does not have;
    states, pseudo-classes and attribute selectors are taken as matching, the
-   `js` class too, so the page looks the same before and after the full
-   stylesheets), and <noscript> links the full ones for readers without
-   JavaScript. The full stylesheets, then Material's bundle and our script,
-   load after the largest paint (includes/load-after-paint.js, inlined at
-   the end of <body>, with their addresses in a JSON <script>), in the order
-   the theme gave them. scripts/csp.py allows each page's <style> by its hash.
-   The whole-guide page is done in on_post_build, after whole_guide.py
-   has filled it in; its full stylesheets and scripts wait for the reader's
-   first scroll, touch, move or key ("wait": "reader"), not for the largest
-   paint: it is the whole guide in one file, read and printed from its
-   inlined rules. extra.css reserves the header space the scripts fill in,
-   so nothing moves.
-2. A first visit in dark mode is dark from the first paint. Material's
-   inline script after the colour toggle applies only a colour the reader
-   has chosen before; the colour that matches the system (the first toggle
-   option whose media query matches) is set by its bundle, which here runs
-   after the first paint (on the whole guide, after the first touch). So
-   `SYSTEM_PALETTE` runs right after Material's script: with no saved
-   choice, it sets the same attributes the bundle will set. scripts/csp.py
-   allows it by its hash.
+   `js` and `mdx-js` classes too, so the page looks the same before and after
+   the full stylesheets, on screen and in print), and <noscript> links the
+   full ones for readers without JavaScript. The full stylesheets, then
+   Material's bundle and our script, load at the reader's first scroll,
+   touch, move or key (includes/load-after-paint.js, inlined at the end of
+   <body>, with their addresses in a JSON <script>), in the order the theme
+   gave them; a first tap or key that only they answer is replayed then.
+   scripts/csp.py allows each page's <style> by its hash. The whole-guide
+   page is done in on_post_build, after whole_guide.py has filled it in.
+   extra.css reserves the header space the scripts fill in, so nothing moves.
+2. The page as the bundle will leave it, before the first touch. A first
+   visit in dark mode is dark from the first paint: Material's inline script
+   after the colour toggle applies only a colour the reader has chosen
+   before; the colour that matches the system (the first toggle option
+   whose media query matches) is set by its bundle. So `SYSTEM_PALETTE`
+   runs right after Material's script: with no saved choice, it sets the
+   same attributes the bundle will set. After the header,
+   includes/header-before-scripts.js shows the colour toggle's icon and
+   marks the page `mdx-js`, so that extra.css shows the search, which
+   Material hides until its bundle has run. scripts/csp.py allows both by
+   their hashes.
 3. Search on demand: includes/search-on-demand.js, minified, is inlined just
    before the bundle. It must run before the bundle starts; inline, it costs
    no extra request, and scripts/csp.py allows it by its hash like Material's
@@ -35,9 +36,10 @@
 
 Relies on Material 9.8's base.html: <link rel="stylesheet" href="…"> in
 <head>, a plain <script src="…/bundle.*.min.js"> (the bundle starts on
-DOMContentLoaded); inside the bundle, the index requested with XMLHttpRequest and the
-search worker made with `new Worker` (what search-on-demand.js intercepts).
-If either is missing, the strict build fails and names this hook.
+DOMContentLoaded), the palette script after the colour toggle, </header>; inside the
+bundle, the index requested with XMLHttpRequest and the search worker made
+with `new Worker` (what search-on-demand.js intercepts). If one is missing,
+the strict build fails and names this hook.
 """
 
 import json
@@ -52,11 +54,13 @@ from _common import PRINT_PAGE, ROOT, SEARCH_ON_DEMAND, MarkupMissing, is_nested
 from _common import message as missing_message
 
 LOAD_AFTER_PAINT = ROOT / "includes" / "load-after-paint.js"
+HEADER_BEFORE_SCRIPTS = ROOT / "includes" / "header-before-scripts.js"
 _SCRIPT = re.compile(r'<script src="([^"]*(?:assets/javascripts/bundle\.[0-9a-f]+\.min\.js|javascripts/guide\.js))"></script>\s*')
 _BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"')
 _STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)">\s*')
 _inline = ""
 _loader = ""
+_before = ""
 _css: dict[str, str] = {}   # stylesheet path in the site -> its text, minified
 _later: list[Path] = []     # pages whose stylesheets are inlined in on_post_build (the whole guide)
 _stylesheets_missing = MarkupMissing("speed", '<link rel="stylesheet" href="…"> in <head>', "Material 9.8 base.html")
@@ -75,18 +79,23 @@ SYSTEM_PALETTE = (
     'if(matchMedia(o.getAttribute("data-md-color-media")).matches){for(var k of["scheme","primary","accent"])'
     'document.body.setAttribute("data-md-color-"+k,o.getAttribute("data-md-color-"+k));break}</script>'
 )
+# The end of Material's header: includes/header-before-scripts.js comes right after it.
+_HEADER_END = re.compile(r'</header>')
+_header_missing = MarkupMissing("speed", "</header>", "Material 9.8 partials/header.html")
 _palette_missing = MarkupMissing("speed", '<script>var palette=__md_get("__palette");…</script>',
                                  "Material 9.8 partials/javascripts/palette.html")
 
 
 def on_pre_build(config, **kwargs):
-    global _inline, _loader
+    global _inline, _loader, _before
     _inline = "<script>" + jsmin(SEARCH_ON_DEMAND.read_text(encoding="utf-8")) + "</script>"
+    _before = "<script>" + jsmin(HEADER_BEFORE_SCRIPTS.read_text(encoding="utf-8")) + "</script>"
     _loader = "<script>" + jsmin(LOAD_AFTER_PAINT.read_text(encoding="utf-8")) + "</script>"
     _css.clear()
     _later.clear()
     _stylesheets_missing.reset()
     _palette_missing.reset()
+    _header_missing.reset()
 
 
 def on_post_page(output, page, config, **kwargs):
@@ -95,6 +104,10 @@ def on_post_page(output, page, config, **kwargs):
     _palette_missing.check(bool(palette), where)
     if palette:
         output = output[:palette.end()] + SYSTEM_PALETTE + output[palette.end():]
+    header = _HEADER_END.search(output)
+    _header_missing.check(bool(header), where)
+    if header:
+        output = output[:header.end()] + _before + output[header.end():]
     match = _BUNDLE.search(output)
     _bundle_missing.check(bool(match), where)
     if not match:
@@ -106,7 +119,7 @@ def on_post_page(output, page, config, **kwargs):
     styles = _STYLESHEET.findall(head)
     _stylesheets_missing.check(bool(styles), where)
     whole_guide = Path(page.file.src_uri).name.split(".")[0] == PRINT_PAGE
-    later = {"styles": styles, "scripts": scripts, **({"wait": "reader"} if whole_guide else {})}
+    later = {"styles": styles, "scripts": scripts}
     body = body.replace("</body>", '<script id="__mdx-later" type="application/json">'
                         + json.dumps(later, separators=(",", ":")) + "</script>" + _loader + "</body>", 1)
     output = head + "</head>" + body
@@ -176,7 +189,7 @@ def critical_css(css: str, html: str) -> str:
     for name, value in _ATTRIBUTE_VALUE.findall(html):
         values.setdefault(name, set()).add(value)
     has = {
-        "classes": {name for value in _CLASS.findall(html) for name in value.split()} | {"js"},
+        "classes": {name for value in _CLASS.findall(html) for name in value.split()} | {"js", "mdx-js"},
         "ids": set(_ID.findall(html)),
         "tags": {tag.lower() for tag in _TAG.findall(html)},
         "values": values,
