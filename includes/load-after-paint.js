@@ -25,7 +25,8 @@
  *
  * The full stylesheets are applied together, when all have arrived, after
  * the inlined rules, in their order (which leaves every rule in the theme's
- * order: one of them alone after the inlined rules would move things); then
+ * order: one of them alone after the inlined rules would move things), and
+ * the inlined rules, a copy of some of theirs, are taken away; then
  * Material's bundle and our script run, in their order, as `defer` ran them.
  * Material's bundle starts on DOMContentLoaded, which has passed by then: it
  * is sent again, once, after the last script. Without JavaScript, <noscript>
@@ -71,6 +72,11 @@
       link.onload = link.onerror = function () {
         if (--pending) return;
         links.forEach(function (each) { each.removeAttribute("media"); });
+        /* The inlined rules are all in them too, in the same order: without
+           the copy, every later style change (the colour switch, a tooltip)
+           has half as many rules to match. */
+        var inlined = document.querySelector("head > style");
+        if (inlined) inlined.remove();
         /* Apply them now, and run the scripts in a task of their own: two
            shorter tasks instead of one long one, so a tap in between is
            answered. */
