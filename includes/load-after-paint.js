@@ -18,8 +18,8 @@
  * search result (?h=…: the bundle marks the words).
  *
  * A first tap or key that only those scripts answer is held and replayed
- * once they have run: a tap on the colour toggle or on a glossary term
- * (guide.js), Material's keys (/ s f to search, p , n . for the previous and
+ * once they have run: a tap on the colour toggle, a content tab or a
+ * glossary term (guide.js), Material's keys (/ s f to search, p , n . for the previous and
  * next page). A tap on the search button opens the search at once (it is a
  * checkbox); its box gets the focus when the scripts are there.
  *
@@ -50,8 +50,13 @@
           script.onload = script.onerror = function () {
             document.dispatchEvent(new Event("DOMContentLoaded"));
             done = true;
-            replay();
-            window.__mdxLoaded = true;  /* for the tests (tests/conftest.py) */
+            /* Some of Material's components start at the next frame. */
+            requestAnimationFrame(function () {
+              setTimeout(function () {
+                replay();
+                window.__mdxLoaded = true;  /* for the tests (tests/conftest.py) */
+              }, 0);
+            });
           };
         }
         document.body.appendChild(script);
@@ -110,11 +115,14 @@
     return target.closest && target.closest("input, textarea, select, [contenteditable]");
   }
 
-  /* What only the scripts answer: the colour toggle's icons, and glossary
-     terms that are not inside a link or another control (guide.js, part 3). */
+  /* What only the scripts answer: the colour toggle's icons, glossary terms
+     that are not inside a link or another control (guide.js, part 3), and
+     content tabs (a tab opens without them, but Material then opens the same
+     tab, say iPhone, in every set on the page and remembers it). */
   document.addEventListener("click", function (event) {
     if (done || !event.target.closest) return;
-    var target = event.target.closest("[data-md-component='palette'] label, .md-content abbr[title]");
+    var target = event.target.closest(
+      "[data-md-component='palette'] label, .md-content abbr[title], .tabbed-labels > label");
     if (!target || target.matches("abbr") && target.closest("a, button, label, summary")) return;
     event.preventDefault();
     event.stopPropagation();

@@ -76,3 +76,25 @@ def test_the_first_tap_on_a_glossary_term_shows_its_definition(new_context, serv
     tip.wait_for(state="visible", timeout=10_000)
     assert name and term.get_attribute("aria-expanded") == "true", f"contact-operator ({lang}): {name} not expanded"
     assert tip.inner_text().strip(), f"contact-operator ({lang}): the definition of {name} is empty"
+
+
+def test_the_first_click_on_a_tab_opens_it_in_every_set_on_the_page(new_context, server):
+    """A tall screen shows the install step's first tabs untouched; the first
+    click (the mouse moves there, then clicks) on "Android" opens Android in
+    all three sets, as Material's linked tabs do once its bundle runs."""
+    page = new_context(viewport={"width": 1280, "height": 4000}).new_page()
+    page.goto(server + page_url("steps/install-esim", "en"), wait_until="commit")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("window.__mdxLoaded") is None, "the scripts ran before the reader touched the page"
+    sets = page.locator(".tabbed-set")
+    assert sets.count() >= 2, "install-esim (en) no longer has several tab sets: pick another page"
+    label = sets.first.locator(".tabbed-labels > label", has_text="Android")
+    box = label.bounding_box()
+    assert box and box["y"] + box["height"] < 4000, "the first tabs are not on the first screen any more"
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    wait_until(page, "window.__mdxLoaded === true", what="the scripts, after the first click")
+    page.wait_for_timeout(500)
+    checked = page.eval_on_selector_all(
+        ".tabbed-set", "sets => sets.map(s => { const i = s.querySelector(':scope > input:checked');"
+        " return s.querySelector(`.tabbed-labels > label[for='${i.id}']`).textContent.trim(); })")
+    assert checked == ["Android"] * len(checked), f"tabs open after the first click on Android: {checked}"
