@@ -18,6 +18,12 @@
  *    which only the bundle takes away. JavaScript runs, though, and search
  *    works as soon as the bundle has loaded, so the `mdx-js` class marks
  *    that here, and extra.css shows the search.
+ * 3. The browser's own colours: <meta name="theme-color"> (the toolbar of a
+ *    phone's browser) and <meta name="color-scheme"> (scroll bars, form
+ *    controls), taken from the header's style, as the bundle takes them.
+ *    The bundle adds its own and changes those when the reader switches
+ *    colours, but a browser reads the first: load-after-paint.js takes
+ *    these away (data-mdx-early) just before the bundle runs.
  *
  * Keep it small: it is part of every page.
  */
@@ -34,5 +40,19 @@
   if (option) {
     option.checked = true;
     if (option.nextElementSibling) option.nextElementSibling.hidden = false;
+  }
+  var header = document.querySelector(".md-header");
+  if (header) {
+    var style = getComputedStyle(header);
+    var rgb = (style.backgroundColor.match(/\d+/g) || []).slice(0, 3);
+    [["color-scheme", style.colorScheme],
+     ["theme-color", "#" + rgb.map(function (c) { return (+c).toString(16).padStart(2, "0"); }).join("")]
+    ].forEach(function (pair) {
+      var meta = document.createElement("meta");
+      meta.name = pair[0];
+      meta.content = pair[1];
+      meta.setAttribute("data-mdx-early", "");
+      document.head.appendChild(meta);
+    });
   }
 })();

@@ -42,6 +42,10 @@
   function run() {
     var pending = later.styles.length;
     function scripts() {
+      /* The bundle adds its own (includes/header-before-scripts.js). */
+      Array.prototype.forEach.call(document.querySelectorAll("meta[data-mdx-early]"), function (meta) {
+        meta.remove();
+      });
       later.scripts.forEach(function (src, i) {
         var script = document.createElement("script");
         script.src = src;

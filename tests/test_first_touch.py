@@ -98,3 +98,23 @@ def test_the_first_click_on_a_tab_opens_it_in_every_set_on_the_page(new_context,
         ".tabbed-set", "sets => sets.map(s => { const i = s.querySelector(':scope > input:checked');"
         " return s.querySelector(`.tabbed-labels > label[for='${i.id}']`).textContent.trim(); })")
     assert checked == ["Android"] * len(checked), f"tabs open after the first click on Android: {checked}"
+
+
+def test_the_browser_colours_are_set_before_the_scripts_and_follow_the_toggle(new_context, server):
+    """The phone browser's toolbar colour (theme-color) and the page's colour
+    scheme (color-scheme) are there untouched, the same as Material's bundle
+    sets them, and after a switch to light the first of each (the one a
+    browser reads) is the light one."""
+    first = ("() => ['theme-color', 'color-scheme'].map(n =>"
+             " (document.querySelector(`meta[name='${n}']`) || {}).content)")
+    page, _ = untouched_phone(new_context, server, "index", "zh")
+    before = page.evaluate(first)
+    assert before[1] == "dark" and before[0] and before[0].startswith("#"), f"untouched, dark: {before}"
+    page.mouse.move(3, 3)
+    wait_until(page, "window.__mdxLoaded === true", what="the scripts, after the first move")
+    assert page.evaluate(first) == before, f"Material's bundle set other browser colours: {page.evaluate(first)}"
+    page.locator(f"{PALETTE} label:not([hidden])").click()
+    wait_until(page, "document.body.getAttribute('data-md-color-scheme') === 'default'", what="light colours")
+    page.wait_for_timeout(300)
+    after = page.evaluate(first)
+    assert after[1] == "light", f"after switching to light, the browser still reads {after}"
