@@ -6,7 +6,7 @@
  * still to come, and move when it came.
  *
  * Material's bundle waits for the reader's first touch, scroll or key
- * (includes/load-after-paint.js). Until then two things it would do are
+ * (includes/load-after-paint.js). Until then three things it would do are
  * done here, so the header looks the same before and after it:
  *
  * 1. The colour toggle. Material renders both of its icons hidden, and the

@@ -7,7 +7,8 @@
  * palette's and our stylesheet that the page's own elements use, on screen
  * and in print, is inlined in <head> (speed.py), and speed.py's
  * SYSTEM_PALETTE and includes/header-before-scripts.js set up the colours
- * and the header as Material's bundle would (colour toggle, search). What the full stylesheets, Material's bundle and guide.js add
+ * and the header as Material's bundle would (colour toggle, search). What
+ * the full stylesheets, Material's bundle and guide.js add
  * (search results, the colour switch, tooltips on tap, linked tabs, the
  * code helper, the header title and contents that follow the scrolling,
  * the back-to-top button: 64 KiB compressed) is needed only once the reader
@@ -19,8 +20,8 @@
  *
  * A first tap or key that only those scripts answer is held and replayed
  * once they have run: a tap on the colour toggle, a content tab or a
- * glossary term (guide.js), Material's keys (/ s f to search, p , n . for the previous and
- * next page). A tap on the search button opens the search at once (it is a
+ * glossary term (guide.js), Material's keys (/ s f to search, p , n .
+ * for the previous and next page). A tap on the search button opens the search at once (it is a
  * checkbox); its box gets the focus when the scripts are there.
  *
  * The full stylesheets are applied together, when all have arrived, after
